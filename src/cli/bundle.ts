@@ -1,0 +1,31 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CliIO } from './io';
+import { buildBundle } from '../core/bundle';
+import { loadDigestFolder } from './validate';
+import { formatProblem } from './format';
+
+/** `bundle <folder> --out <dir>`: digests/ → index.json + bodies.json. Fails on any error. */
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const outAt = args.indexOf('--out');
+  const out = outAt >= 0 ? args[outAt + 1] : undefined;
+  const folder = args.find((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1)) ?? 'digests';
+  if (!out) {
+    io.err('bundle: missing --out <dir>');
+    return 2;
+  }
+  const { digests, topics, problems } = loadDigestFolder(path.resolve(io.cwd, folder));
+  const errors = problems.filter((p) => p.severity === 'error');
+  for (const p of problems) io.err(formatProblem(p));
+  if (errors.length > 0) {
+    io.err(`bundle: ${errors.length} error(s) in ${folder}; fix them or run "npm run validate"`);
+    return 1;
+  }
+  const { index, bodies } = buildBundle(digests, topics);
+  const dir = path.resolve(io.cwd, out);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'index.json'), JSON.stringify(index));
+  fs.writeFileSync(path.join(dir, 'bodies.json'), JSON.stringify(bodies));
+  io.err(`bundle: ${index.digests.length} digests, ${index.topics.length} topics → ${path.relative(io.cwd, dir) || dir}`);
+  return 0;
+}

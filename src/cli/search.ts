@@ -1,0 +1,19 @@
+import { CliIO } from './io';
+import { loadBundledCorpus } from './loadBundle';
+import { DigestSearch, toSearchRecord } from '../core/search';
+
+/** `search <query>`: digest ids, best first (same index and ranking as the QuickPick). */
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const query = args.join(' ').trim();
+  if (!query) {
+    io.err('search: missing <query>');
+    return 2;
+  }
+  const { corpus, index } = loadBundledCorpus();
+  const search = new DigestSearch(
+    corpus.entries.map((e) => toSearchRecord(e, (id) => corpus.topic(id))),
+    index.searchIndex,
+  );
+  io.out(JSON.stringify(search.search(query).map((h) => h.id)));
+  return 0;
+}

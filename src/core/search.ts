@@ -1,0 +1,116 @@
+import Fuse, { FuseIndex, IFuseOptions } from 'fuse.js';
+import { DigestEntry, Topic } from './types';
+import { normalizeArxivId } from './arxivId';
+
+/** What fuse.js sees of a digest: both languages' titles and topic labels, methods, summary. */
+export interface SearchRecord {
+  id: string;
+  title: string;
+  title_ru: string;
+  methods: string[];
+  arxiv: string[];
+  topics: string[];
+  summary: string;
+}
+
+export const SEARCH_OPTIONS: IFuseOptions<SearchRecord> = {
+  keys: [
+    { name: 'methods', weight: 4 },
+    { name: 'arxiv', weight: 4 },
+    { name: 'title', weight: 3 },
+    { name: 'title_ru', weight: 3 },
+    { name: 'topics', weight: 1.5 },
+    { name: 'summary', weight: 1 },
+  ],
+  includeScore: true,
+  ignoreLocation: true,
+  ignoreDiacritics: true,
+  threshold: 0.3,
+  minMatchCharLength: 2,
+};
+
+export function toSearchRecord(entry: DigestEntry, topicLabel: (id: string) => Topic | undefined): SearchRecord {
+  const topics: string[] = [];
+  for (const id of entry.topics) {
+    const t = topicLabel(id);
+    topics.push(id);
+    if (t) topics.push(t.label, t.label_ru);
+  }
+  return {
+    id: entry.id,
+    title: entry.title,
+    title_ru: entry.title_ru ?? '',
+    methods: entry.methods,
+    arxiv: entry.arxiv,
+    topics,
+    summary: entry.summary,
+  };
+}
+
+/** The serialized fuse index the build writes next to the metadata. */
+export type SerializedSearchIndex = ReturnType<FuseIndex<SearchRecord>['toJSON']>;
+
+export function createSearchIndex(records: readonly SearchRecord[]): SerializedSearchIndex {
+  return Fuse.createIndex(SEARCH_OPTIONS.keys!, records as SearchRecord[]).toJSON();
+}
+
+export interface SearchHit {
+  id: string;
+  score: number;
+}
+
+/**
+ * Fuzzy search over the corpus. Exact method names and arXiv IDs are looked up first (a map hit
+ * is what a reader who typed `RetNet` expects on top); fuse.js ranks the rest.
+ */
+export class DigestSearch {
+  private readonly fuse: Fuse<SearchRecord>;
+  private readonly exact = new Map<string, string[]>();
+
+  constructor(records: readonly SearchRecord[], prebuilt?: SerializedSearchIndex) {
+    const index = prebuilt ? Fuse.parseIndex<SearchRecord>(prebuilt) : undefined;
+    this.fuse = new Fuse(records as SearchRecord[], SEARCH_OPTIONS, index);
+    for (const r of records) this.addExact(r);
+  }
+
+  /** Adds digests that were not in the prebuilt index (the user's folders). */
+  add(record: SearchRecord): void {
+    this.fuse.add(record);
+    this.addExact(record);
+  }
+
+  search(query: string, limit = 50): SearchHit[] {
+    const q = query.trim().slice(0, 200);
+    if (q.length === 0) return [];
+    const hits: SearchHit[] = [];
+    const seen = new Set<string>();
+    for (const id of this.exact.get(exactKey(q)) ?? []) {
+      if (!seen.has(id)) {
+        seen.add(id);
+        hits.push({ id, score: 0 });
+      }
+    }
+    for (const r of this.fuse.search(q, { limit: limit + hits.length })) {
+      if (seen.has(r.item.id)) continue;
+      seen.add(r.item.id);
+      hits.push({ id: r.item.id, score: r.score ?? 1 });
+      if (hits.length >= limit) break;
+    }
+    return hits.slice(0, limit);
+  }
+
+  private addExact(r: SearchRecord): void {
+    const keys = new Set<string>();
+    for (const m of r.methods) keys.add(exactKey(m));
+    for (const a of r.arxiv) keys.add(exactKey(normalizeArxivId(a)));
+    for (const k of keys) {
+      const list = this.exact.get(k);
+      if (list) list.push(r.id);
+      else this.exact.set(k, [r.id]);
+    }
+  }
+}
+
+function exactKey(s: string): string {
+  return s.normalize('NFKC').toLowerCase().replace(/^arxiv:/, '');
+}

@@ -1,0 +1,115 @@
+import * as vscode from 'vscode';
+import { BundleBodies, BundleIndex, checkBundleIndex } from '../core/bundle';
+import { Corpus } from '../core/corpus';
+import { Recognizer } from '../core/recognizer';
+import { DigestSearch, toSearchRecord } from '../core/search';
+import { DigestEntry } from '../core/types';
+import { CorpusProvider, Logger } from './deps';
+
+/** Digests from a source other than the bundle (the user's folders), with their bodies. */
+export interface ExtraDigests {
+  entries: DigestEntry[];
+  body(entry: DigestEntry): Promise<string | undefined>;
+}
+
+/**
+ * Owns the live corpus snapshot. The bundled index is read once (through `workspace.fs`, so the
+ * same code runs in the web worker); bodies are read on first use. Extra sources (user folders)
+ * replace their part and a new snapshot — corpus, recognizer, search — is published at once.
+ */
+export class CorpusService implements CorpusProvider, vscode.Disposable {
+  private snapshot: { corpus: Corpus; recognizer: Recognizer; search: DigestSearch };
+  private bundled: BundleIndex | undefined;
+  private bundledBodies: Promise<BundleBodies> | undefined;
+  private readonly extras = new Map<string, ExtraDigests>();
+  private readonly emitter = new vscode.EventEmitter<Corpus>();
+  readonly onDidChange = this.emitter.event;
+  readonly ready: Promise<void>;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: Logger,
+  ) {
+    const empty = Corpus.empty();
+    this.snapshot = { corpus: empty, recognizer: Recognizer.build([]), search: new DigestSearch([]) };
+    this.ready = this.loadBundled().then(
+      () => this.publish(),
+      (e: unknown) => this.log.error(`Could not load the bundled corpus: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  }
+
+  get corpus(): Corpus {
+    return this.snapshot.corpus;
+  }
+  get recognizer(): Recognizer {
+    return this.snapshot.recognizer;
+  }
+  get search(): DigestSearch {
+    return this.snapshot.search;
+  }
+
+  /** Sets (or, with `undefined`, removes) the digests of one extra source and republishes. */
+  setExtra(key: string, digests: ExtraDigests | undefined): void {
+    if (digests) this.extras.set(key, digests);
+    else this.extras.delete(key);
+    this.publish();
+  }
+
+  private corpusDir(): vscode.Uri {
+    return vscode.Uri.joinPath(this.extensionUri, 'dist', 'corpus');
+  }
+
+  private async loadBundled(): Promise<void> {
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.corpusDir(), 'index.json'));
+    this.bundled = checkBundleIndex(JSON.parse(new TextDecoder().decode(bytes)));
+    this.log.info(`Loaded ${this.bundled.digests.length} bundled digests.`);
+  }
+
+  private readBundledBodies(): Promise<BundleBodies> {
+    this.bundledBodies ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.corpusDir(), 'bodies.json'))).then(
+      (bytes) => JSON.parse(new TextDecoder().decode(bytes)) as BundleBodies,
+      (e: unknown) => {
+        this.bundledBodies = undefined; // let a later open try again
+        throw e;
+      },
+    );
+    return this.bundledBodies;
+  }
+
+  private publish(): void {
+    const bundled = this.bundled?.digests ?? [];
+    const topics = this.bundled?.topics ?? [];
+    const extraOf = new Map<DigestEntry, ExtraDigests>();
+    const taken = new Set(bundled.map((d) => d.id));
+    const entries: DigestEntry[] = [...bundled];
+    for (const [key, source] of this.extras) {
+      for (const e of source.entries) {
+        if (taken.has(e.id)) {
+          this.log.warn(`${e.file ?? key}: digest id "${e.id}" is already used by another digest; this one is skipped.`);
+          continue;
+        }
+        taken.add(e.id);
+        entries.push(e);
+        extraOf.set(e, source);
+      }
+    }
+    const corpus = new Corpus(entries, topics, async (e) => {
+      const extra = extraOf.get(e);
+      if (extra) return extra.body(e);
+      return (await this.readBundledBodies())[e.id];
+    });
+    // The prebuilt index covers exactly the bundled records, in order; user digests are added.
+    const search = new DigestSearch(
+      bundled.map((e) => toSearchRecord(e, (id) => corpus.topic(id))),
+      this.bundled?.searchIndex,
+    );
+    for (const e of entries.slice(bundled.length)) search.add(toSearchRecord(e, (id) => corpus.topic(id)));
+    this.snapshot = { corpus, recognizer: Recognizer.build(entries), search };
+    void vscode.commands.executeCommand('setContext', 'digestLens.corpusEmpty', entries.length === 0);
+    this.emitter.fire(corpus);
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}

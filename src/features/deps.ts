@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import { Corpus } from '../core/corpus';
+import { Recognizer } from '../core/recognizer';
+import { DigestSearch } from '../core/search';
+import { DigestLensSettings } from '../core/settings';
+
+/** The live corpus: replaced as a whole on reload (user folder change, refresh). */
+export interface CorpusProvider {
+  readonly corpus: Corpus;
+  /** Built once per corpus snapshot; every consumer shares it (parse once, not per provider). */
+  readonly recognizer: Recognizer;
+  /** Fuzzy search over the same snapshot (prebuilt index for the bundled part). */
+  readonly search: DigestSearch;
+  readonly onDidChange: vscode.Event<Corpus>;
+  /** Resolves once the first load (bundled + user folders) has finished. */
+  readonly ready: Promise<void>;
+}
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** What every feature module's `activate(context, deps)` receives. */
+export interface FeatureDeps {
+  readonly corpus: CorpusProvider;
+  readonly settings: () => DigestLensSettings;
+  readonly onDidChangeSettings: vscode.Event<void>;
+  readonly log: Logger;
+  readonly extensionUri: vscode.Uri;
+}
+
+/** A feature may return a service object; it is exposed to tests through the extension API. */
+export type Feature = (context: vscode.ExtensionContext, deps: FeatureDeps) => unknown;

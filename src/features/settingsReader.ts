@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+import { DigestLensSettings, readSettings } from '../core/settings';
+import { Logger } from './deps';
+
+/**
+ * Reads and validates `digestLens.*` once per change (not on every hover), warning once per
+ * distinct bad value. In an untrusted workspace only user-level `extraFolders` count.
+ */
+export class SettingsReader implements vscode.Disposable {
+  private current: DigestLensSettings;
+  private readonly warned = new Set<string>();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.emitter.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly log: Logger) {
+    this.current = this.read();
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('digestLens')) this.reload();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()),
+    );
+  }
+
+  get = (): DigestLensSettings => this.current;
+
+  private reload(): void {
+    this.current = this.read();
+    this.emitter.fire();
+  }
+
+  private read(): DigestLensSettings {
+    const config = vscode.workspace.getConfiguration('digestLens');
+    const { settings, warnings } = readSettings((key) => {
+      if (key === 'extraFolders' && !vscode.workspace.isTrusted) {
+        // Restricted setting: a folder named by an untrusted workspace is not read.
+        return config.inspect<unknown>(key)?.globalValue;
+      }
+      return config.get<unknown>(key);
+    });
+    for (const w of warnings) {
+      if (this.warned.has(w)) continue;
+      this.warned.add(w);
+      this.log.warn(w);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Digest Lens: {0}', w));
+    }
+    return settings;
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
