@@ -48,6 +48,31 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
     return this.snapshot.search;
   }
 
+  private readonly reloaders: (() => Promise<void>)[] = [];
+
+  /** Sources of extra digests register how to re-read themselves for `digestLens.refresh`. */
+  onReload(reload: () => Promise<void>): vscode.Disposable {
+    this.reloaders.push(reload);
+    return {
+      dispose: () => {
+        const at = this.reloaders.indexOf(reload);
+        if (at >= 0) this.reloaders.splice(at, 1);
+      },
+    };
+  }
+
+  /** Re-reads the bundle and every extra source, then publishes one new snapshot. */
+  async reload(): Promise<void> {
+    this.bundledBodies = undefined;
+    try {
+      await this.loadBundled();
+    } catch (e) {
+      this.log.error(`Could not load the bundled corpus: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    await Promise.all(this.reloaders.map((r) => r().catch((e: unknown) => this.log.error(String(e)))));
+    this.publish();
+  }
+
   /** Sets (or, with `undefined`, removes) the digests of one extra source and republishes. */
   setExtra(key: string, digests: ExtraDigests | undefined): void {
     if (digests) this.extras.set(key, digests);

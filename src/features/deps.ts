@@ -12,6 +12,10 @@ export interface CorpusProvider {
   /** Fuzzy search over the same snapshot (prebuilt index for the bundled part). */
   readonly search: DigestSearch;
   readonly onDidChange: vscode.Event<Corpus>;
+  /** Re-reads the bundle and the user's folders (`digestLens.refresh`). */
+  reload(): Promise<void>;
+  /** Extra digest sources register how to re-read themselves on `reload`. */
+  onReload(reload: () => Promise<void>): vscode.Disposable;
   /** Resolves once the first load (bundled + user folders) has finished. */
   readonly ready: Promise<void>;
 }

@@ -1,0 +1,101 @@
+// `npm test`: every check in order, then one summary line counting all suites.
+//   1. type check and lint            4. integration suites, web workbench (repo)
+//   2. build + validate digests/      5. the same suites against the unpacked .vsix
+//   3. unit tests (mocha, Node)       6. the same suites in a Node extension host (code-server)
+// Step 6 runs when its lane is set up (`npm run setup:node-host`); under CI it is required.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ci = !!process.env.CI;
+const totals = { passed: 0, failed: 0 };
+const lines = [];
+
+/** Runs a command, echoing its output; returns exit code and the output text. */
+function sh(cmd, args, opts = {}) {
+  return new Promise((res) => {
+    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, FORCE_COLOR: '0' }, ...opts });
+    let text = '';
+    const take = (stream, sink) =>
+      stream.on('data', (d) => {
+        text += d;
+        sink.write(d);
+      });
+    take(child.stdout, process.stdout);
+    take(child.stderr, process.stderr);
+    child.on('close', (code) => res({ code: code ?? 1, text }));
+  });
+}
+
+/** A check that is not a test runner counts as one test. */
+async function check(name, cmd, args) {
+  console.log(`\n=== ${name}`);
+  const { code } = await sh(cmd, args);
+  record(name, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+  return code;
+}
+
+function record(name, passed, failed) {
+  totals.passed += passed;
+  totals.failed += failed;
+  lines.push(`${name}: ${passed} passed, ${failed} failed`);
+}
+
+/** A lane whose last line is `<label>: N passed, M failed`. */
+async function lane(name, cmd, args) {
+  console.log(`\n=== ${name}`);
+  const { code, text } = await sh(cmd, args);
+  const m = [...text.matchAll(/(\d+) passed, (\d+) failed/g)].pop();
+  if (code === 3 && !ci) {
+    lines.push(`${name}: not set up (run "npm run setup:node-host")`);
+    return;
+  }
+  const passed = m ? Number(m[1]) : 0;
+  const failed = m ? Number(m[2]) : 0;
+  // A lane that crashed before counting is one failure, never a silent pass.
+  record(name, passed, code !== 0 && failed === 0 ? failed + 1 : failed);
+}
+
+const started = Date.now();
+await check('typecheck', 'npx', ['tsc', '-p', '.']);
+await check('lint', 'npx', ['eslint', 'src', 'test', 'scripts']);
+const built = await check('build', 'npm', ['run', '--silent', 'build']);
+if (built === 0) {
+  await check('validate digests/', 'node', ['dist/cli.js', 'validate', 'digests']);
+
+  console.log('\n=== unit tests');
+  const unit = await sh('npx', ['mocha', '--reporter', 'spec', 'out/test/unit/*.test.js']);
+  const passing = /(\d+) passing/.exec(unit.text);
+  const failing = /(\d+) failing/.exec(unit.text);
+  const up = passing ? Number(passing[1]) : 0;
+  const uf = failing ? Number(failing[1]) : unit.code !== 0 ? 1 : 0;
+  record('unit', up, uf);
+
+  await lane('web workbench', 'node', ['scripts/test-web.mjs']);
+
+  console.log('\n=== package .vsix');
+  const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+  const vsix = `digest-lens-${version}.vsix`;
+  const packaged = await sh('npx', ['vsce', 'package', '--no-dependencies', '--out', vsix]);
+  const unpacked = join(root, '.vscode-test', 'vsix');
+  if (packaged.code === 0) {
+    rmSync(unpacked, { recursive: true, force: true });
+    mkdirSync(unpacked, { recursive: true });
+    const unzip = await sh('unzip', ['-q', '-o', vsix, '-d', unpacked]);
+    if (unzip.code === 0) {
+      await lane('web workbench (.vsix)', 'node', ['scripts/test-web.mjs', '--extension', join(unpacked, 'extension'), '--label', 'vsix']);
+    } else record('unzip .vsix', 0, 1);
+  } else record('package .vsix', 0, 1);
+
+  if (existsSync(join(root, 'scripts', 'test-node-host.mjs'))) {
+    await lane('node extension host', 'node', ['scripts/test-node-host.mjs']);
+  }
+}
+
+console.log('\n=== summary');
+for (const l of lines) console.log(`  ${l}`);
+console.log(`  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed > 0 ? 1 : 0);

@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import { Corpus } from '../core/corpus';
+import { DigestEntry } from '../core/types';
+
+/** `2405.18719 · CoPE, RetNet` — what a reader scans for in a long list. */
+export function digestDescription(d: DigestEntry): string {
+  const parts: string[] = [];
+  if (d.arxiv.length > 0) parts.push(d.arxiv.length > 1 ? `${d.arxiv[0]} +${d.arxiv.length - 1}` : d.arxiv[0]);
+  if (d.methods.length > 0) parts.push(d.methods.slice(0, 4).join(', '));
+  return parts.join(' · ');
+}
+
+/** Context value the menus in package.json match: `digest` plus `.arxiv` when there are IDs. */
+export function digestContextValue(d: DigestEntry): string {
+  return d.arxiv.length > 0 ? 'digest.arxiv' : 'digest';
+}
+
+/** Corpus text goes in as text (escaped by `appendText`), never as markdown. */
+export function digestTooltip(d: DigestEntry, corpus: Corpus): vscode.MarkdownString {
+  const md = new vscode.MarkdownString('', true);
+  md.appendMarkdown('**');
+  md.appendText(d.title);
+  md.appendMarkdown('**');
+  if (d.title_ru) {
+    md.appendMarkdown('  \n_');
+    md.appendText(d.title_ru);
+    md.appendMarkdown('_');
+  }
+  const ru = vscode.env.language.startsWith('ru');
+  const topics = d.topics.map((id) => {
+    const t = corpus.topic(id);
+    return t ? (ru ? t.label_ru : t.label) : id;
+  });
+  const meta = [d.arxiv.length ? `arXiv ${d.arxiv.join(', ')}` : '', topics.join(', '), [d.source.name, d.source.date].filter(Boolean).join(', ')]
+    .filter(Boolean)
+    .join(' · ');
+  if (meta) {
+    md.appendMarkdown('\n\n$(info) ');
+    md.appendText(meta);
+  }
+  if (d.summary) {
+    md.appendMarkdown('\n\n');
+    md.appendText(d.summary);
+  }
+  return md;
+}

@@ -1,0 +1,175 @@
+import * as vscode from 'vscode';
+import { groupMentions, InFileResult } from '../core/inFile';
+import { DigestEntry, Mention } from '../core/types';
+import { Feature, FeatureDeps } from './deps';
+import { digestContextValue, digestDescription, digestTooltip } from './digestItem';
+
+/** Lines scanned per slice; between slices the scan yields so typing is never blocked. */
+const LINES_PER_SLICE = 2_000;
+/** Documents longer than this are scanned up to here, and the view says so. */
+export const MAX_SCANNED_LINES = 200_000;
+const DEBOUNCE_MS = 300;
+
+export class MentionDigestNode {
+  constructor(
+    readonly digest: DigestEntry,
+    readonly mentions: Mention[],
+    readonly uri: vscode.Uri,
+  ) {}
+}
+
+export class MentionLineNode {
+  constructor(
+    readonly parent: MentionDigestNode,
+    readonly mention: Mention,
+    readonly lineText: string,
+  ) {}
+}
+
+type InFileNode = MentionDigestNode | MentionLineNode;
+
+/** `digestLens.inFile`: the digests the active editor mentions, each with its lines. */
+export class InFileProvider implements vscode.TreeDataProvider<InFileNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<InFileNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private nodes: MentionDigestNode[] = [];
+  private lines = new Map<MentionDigestNode, MentionLineNode[]>();
+  private document: vscode.TextDocument | undefined;
+  private generation = 0;
+  /** Resolves when the scan started last has finished (tests wait on it). */
+  settled: Promise<void> = Promise.resolve();
+  truncated = false;
+
+  constructor(private readonly deps: FeatureDeps) {}
+
+  get digests(): readonly MentionDigestNode[] {
+    return this.nodes;
+  }
+
+  /** Scans `document` in slices; a newer call abandons an older scan. */
+  update(document: vscode.TextDocument | undefined): Promise<void> {
+    const generation = ++this.generation;
+    this.document = document;
+    this.settled = this.scan(document, generation);
+    return this.settled;
+  }
+
+  private async scan(document: vscode.TextDocument | undefined, generation: number): Promise<void> {
+    const result: InFileResult = { digests: [], unknownArxiv: [] };
+    this.truncated = false;
+    if (document) {
+      const recognizer = this.deps.corpus.recognizer;
+      const options = { methods: this.deps.settings().hover.methodNames, arxiv: true };
+      const mentions: Mention[] = [];
+      const end = Math.min(document.lineCount, MAX_SCANNED_LINES);
+      for (let start = 0; start < end; start += LINES_PER_SLICE) {
+        const stop = Math.min(end, start + LINES_PER_SLICE);
+        for (let line = start; line < stop; line++) {
+          const found = recognizer.scanLine(document.lineAt(line).text, line, options);
+          for (const m of found) mentions.push(m);
+        }
+        if (stop < end) {
+          await new Promise((r) => setTimeout(r, 0));
+          if (generation !== this.generation) return;
+        }
+      }
+      this.truncated = document.lineCount > MAX_SCANNED_LINES;
+      const corpus = this.deps.corpus.corpus;
+      Object.assign(result, groupMentions(mentions, (id) => corpus.get(id)));
+    }
+    if (generation !== this.generation) return;
+    this.nodes = result.digests.map((g) => new MentionDigestNode(g.digest, g.mentions, document!.uri));
+    this.lines.clear();
+    this.emitter.fire(undefined);
+  }
+
+  getTreeItem(node: InFileNode): vscode.TreeItem {
+    if (node instanceof MentionDigestNode) {
+      const item = new vscode.TreeItem(node.digest.title, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `mention:${node.digest.id}`;
+      item.description = digestDescription(node.digest);
+      item.tooltip = digestTooltip(node.digest, this.deps.corpus.corpus);
+      item.iconPath = new vscode.ThemeIcon('book');
+      item.contextValue = digestContextValue(node.digest);
+      item.command = { command: 'digestLens.openDigest', title: vscode.l10n.t('Open Digest'), arguments: [node.digest.id] };
+      return item;
+    }
+    const m = node.mention;
+    const item = new vscode.TreeItem(node.lineText, vscode.TreeItemCollapsibleState.None);
+    item.id = `mention:${node.parent.digest.id}:${m.line}`;
+    item.description = vscode.l10n.t('line {0}', m.line + 1);
+    item.iconPath = new vscode.ThemeIcon(m.kind === 'arxiv' ? 'link' : 'symbol-method');
+    item.command = {
+      command: 'digestLens.revealMention',
+      title: vscode.l10n.t('Go to Mention'),
+      arguments: [node.parent.uri.toString(), m.line, m.character, m.endCharacter],
+    };
+    return item;
+  }
+
+  getChildren(node?: InFileNode): InFileNode[] {
+    if (!node) return this.nodes;
+    if (node instanceof MentionLineNode) return [];
+    let list = this.lines.get(node);
+    if (!list) {
+      const doc = this.document;
+      list = node.mentions.map((m) => {
+        const text = doc && m.line < doc.lineCount ? doc.lineAt(m.line).text : m.text;
+        return new MentionLineNode(node, m, excerpt(text, m.character));
+      });
+      this.lines.set(node, list);
+    }
+    return list;
+  }
+
+  getParent(node: InFileNode): InFileNode | undefined {
+    return node instanceof MentionLineNode ? node.parent : undefined;
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}
+
+/** A readable slice of a (possibly huge) line around the mention. */
+function excerpt(text: string, at: number): string {
+  const start = Math.max(0, at - 40);
+  const slice = text.slice(start, start + 120).trim();
+  return (start > 0 ? '…' : '') + slice + (start + 120 < text.length ? '…' : '');
+}
+
+export const activate: Feature = (context, deps) => {
+  const provider = new InFileProvider(deps);
+  const view = vscode.window.createTreeView('digestLens.inFile', { treeDataProvider: provider });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const refresh = (immediate = false) => {
+    if (timer) clearTimeout(timer);
+    const run = () => {
+      timer = undefined;
+      void provider.update(vscode.window.activeTextEditor?.document).then(() => {
+        view.description = provider.digests.length > 0 ? String(provider.digests.length) : undefined;
+        view.message = provider.truncated ? vscode.l10n.t('Only the first {0} lines were scanned.', MAX_SCANNED_LINES) : undefined;
+      });
+    };
+    if (immediate) run();
+    else timer = setTimeout(run, DEBOUNCE_MS);
+  };
+  refresh(true);
+  context.subscriptions.push(
+    provider,
+    view,
+    vscode.window.onDidChangeActiveTextEditor(() => refresh(true)),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === vscode.window.activeTextEditor?.document) refresh();
+    }),
+    deps.corpus.onDidChange(() => refresh(true)),
+    deps.onDidChangeSettings(() => refresh(true)),
+    vscode.commands.registerCommand('digestLens.revealMention', async (uri: unknown, line: unknown, start: unknown, end: unknown) => {
+      if (typeof uri !== 'string' || typeof line !== 'number') return;
+      const range = new vscode.Range(line, typeof start === 'number' ? start : 0, line, typeof end === 'number' ? end : 0);
+      await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: range, preserveFocus: false });
+    }),
+    { dispose: () => timer && clearTimeout(timer) },
+  );
+  return { provider, view, refresh: () => provider.update(vscode.window.activeTextEditor?.document) };
+};

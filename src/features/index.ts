@@ -1,0 +1,17 @@
+import { Feature } from './deps';
+import { activate as topicsTree } from './topicsTree';
+import { activate as inFileView } from './inFileView';
+import { activate as searchCommand } from './searchCommand';
+import { activate as hover } from './hover';
+import { activate as digestView } from './digestView';
+import { activate as paperLinks } from './paperLinks';
+
+/** Every feature, in activation order. Each returns an optional service exposed to tests. */
+export const features: Record<string, Feature> = {
+  topicsTree,
+  inFileView,
+  searchCommand,
+  hover,
+  digestView,
+  paperLinks,
+};

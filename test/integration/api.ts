@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import type { DigestLensApi } from '../../src/extension';
+
+export const EXTENSION_ID = 'digest-lens.digest-lens';
+
+/** Activates the extension under test and waits for its corpus. */
+export async function getApi(): Promise<DigestLensApi> {
+  const ext = vscode.extensions.getExtension<DigestLensApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
+  const api = await ext.activate();
+  await api.ready;
+  return api;
+}
+
+/** Polls `probe` until it returns a value other than undefined (UI updates are asynchronous). */
+export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** True in the browser's web-worker extension host (false in a Node extension host). */
+export const isWebHost = typeof (globalThis as { importScripts?: unknown }).importScripts === 'function';

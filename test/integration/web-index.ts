@@ -1,0 +1,22 @@
+// Test entry for the web-worker extension host. The build feeds it every *.spec.ts through
+// `suites.generated` (see scripts/build.mjs), so adding a suite needs no edit here.
+import 'mocha/mocha';
+import { loadSuites } from './suites.generated';
+
+declare const mocha: Mocha.BrowserMocha;
+
+export function run(): Promise<void> {
+  mocha.setup({ ui: 'tdd', reporter: undefined, timeout: 30_000, color: false });
+  loadSuites();
+  return new Promise((resolve, reject) => {
+    let passed = 0;
+    let failed = 0;
+    const runner = mocha.run(() => {
+      console.log(`DIGEST_LENS_RESULT ${JSON.stringify({ passed, failed })}`);
+      if (failed > 0) reject(new Error(`${failed} test(s) failed`));
+      else resolve();
+    });
+    runner.on('pass', () => passed++);
+    runner.on('fail', () => failed++);
+  });
+}
