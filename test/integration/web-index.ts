@@ -3,8 +3,6 @@
 import 'mocha/mocha';
 import { loadSuites } from './suites.generated';
 
-declare const mocha: Mocha.BrowserMocha;
-
 export function run(): Promise<void> {
   mocha.setup({ ui: 'tdd', reporter: undefined, timeout: 30_000, color: false });
   loadSuites();
