@@ -3,8 +3,9 @@
 import 'mocha/mocha';
 import { loadSuites } from './suites.generated';
 
-export function run(): Promise<void> {
-  mocha.setup({ ui: 'tdd', reporter: undefined, timeout: 30_000, color: false });
+function run(): Promise<void> {
+  // The spec reporter writes through mocha's process.stdout shim, which ends up in console.log.
+  mocha.setup({ ui: 'tdd', reporter: 'spec', timeout: 30_000, color: false });
   loadSuites();
   return new Promise((resolve, reject) => {
     let passed = 0;
@@ -18,3 +19,7 @@ export function run(): Promise<void> {
     runner.on('fail', () => failed++);
   });
 }
+
+// Not `export function run`: bundled mocha's UMD header assigns `module.exports = mocha`, which
+// would make the host call `mocha.run` instead. Assign the whole object last.
+module.exports = { run };
