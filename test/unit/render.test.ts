@@ -1,0 +1,407 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  classifyHref,
+  contentSecurityPolicy,
+  makeNonce,
+  parseViewMessage,
+  renderDigestHtml,
+  renderMarkdown,
+  RenderContext,
+  webviewDocument,
+} from '../../src/core/render';
+import { Digest, DigestEntry, Topic } from '../../src/core/types';
+
+// ---------------------------------------------------------------------------------------
+// A tolerant tag scanner: the assertions look at the markup a browser would build, not at
+// substrings (`onerror` inside escaped text is harmless; inside a tag it is not).
+
+interface Tag {
+  name: string;
+  closing: boolean;
+  attrs: Map<string, string>;
+  raw: string;
+}
+
+const ATTR = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+function scanTags(html: string): Tag[] {
+  const tags: Tag[] = [];
+  // A browser opens a tag at `<` + letter, `</` + letter, or `<!`; any other `<` is text.
+  const re = /<(\/?)([A-Za-z][^\s/>]*)([^>]*)>?|<!([^>]*)>?/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(html))) {
+    if (m[4] !== undefined) {
+      tags.push({ name: '!', closing: false, attrs: new Map(), raw: m[0] });
+      continue;
+    }
+    const attrs = new Map<string, string>();
+    let a: RegExpExecArray | null;
+    ATTR.lastIndex = 0;
+    while ((a = ATTR.exec(m[3] ?? ''))) attrs.set(a[1].toLowerCase(), decodeEntities(a[2] ?? a[3] ?? a[4] ?? ''));
+    tags.push({ name: m[2].toLowerCase(), closing: m[1] === '/', attrs, raw: m[0] });
+  }
+  return tags;
+}
+
+function decodeEntities(s: string): string {
+  return s
+    .replace(/&#x([0-9a-f]+);?/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);?/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+function visibleText(html: string): string {
+  return decodeEntities(html.replace(/<[^>]*>/g, ''));
+}
+
+const ALLOWED_TAGS = new Set(
+  'a p h1 h2 h3 h4 h5 h6 ul ol li dl dt dd div span code pre em strong s blockquote hr br table thead tbody tr th td header footer article section time'.split(' '),
+);
+const ALLOWED_ATTRS = new Set(['class', 'href', 'title', 'lang', 'data-digest-id', 'data-arxiv', 'start']);
+
+/** Everything a hostile digest could smuggle in, checked on the parsed tags. */
+function assertSafe(html: string): void {
+  for (const tag of scanTags(html)) {
+    assert.ok(ALLOWED_TAGS.has(tag.name), `unexpected tag ${tag.raw}`);
+    for (const [name, value] of tag.attrs) {
+      assert.ok(ALLOWED_ATTRS.has(name), `unexpected attribute ${name} in ${tag.raw}`);
+      assert.ok(!/^on/i.test(name), `event handler in ${tag.raw}`);
+      if (name === 'href') assert.ok(value === '#' || /^https?:\/\/[^\s]+$/.test(value), `bad href in ${tag.raw}`);
+    }
+    if (tag.name === 'a' && !tag.closing) {
+      const href = tag.attrs.get('href');
+      assert.ok(href !== undefined, `anchor without href: ${tag.raw}`);
+      if (href === '#') assert.ok(tag.attrs.has('data-digest-id'), `'#' anchor that is not a digest link: ${tag.raw}`);
+    }
+  }
+  assert.doesNotMatch(html, /[\u202A-\u202E\u2066-\u2069]/, 'bidi control left in the output');
+}
+
+function hrefs(html: string): string[] {
+  return scanTags(html)
+    .filter((t) => t.name === 'a' && !t.closing)
+    .map((t) => t.attrs.get('data-digest-id') ? `digest:${t.attrs.get('data-digest-id')}` : t.attrs.get('href')!);
+}
+
+// ---------------------------------------------------------------------------------------
+// Builders
+
+const topics: Topic[] = [
+  { id: 'llm', label: 'Language models', label_ru: 'Языковые модели' },
+  { id: 'rl', label: 'Reinforcement learning', label_ru: 'Обучение с подкреплением' },
+];
+
+function entry(over: Partial<DigestEntry> = {}): DigestEntry {
+  return {
+    id: 'retnet',
+    title: 'Retentive Network',
+    arxiv: ['2307.08621'],
+    methods: ['RetNet'],
+    topics: ['llm'],
+    source: { name: 'rizzearch', url: 'https://t.me/rizzearch/1', date: '2024-05-01' },
+    lang: 'ru',
+    kind: 'paper',
+    summary: '',
+    origin: 'bundled',
+    ...over,
+  };
+}
+
+function digest(over: Partial<Digest> = {}): Digest {
+  return { ...entry(over), body: over.body ?? 'Текст дайджеста.' };
+}
+
+function context(entries: DigestEntry[] = [entry(), entry({ id: 'cope', title: 'CoPE', methods: ['CoPE'] })], over: Partial<RenderContext> = {}): RenderContext {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  return {
+    corpus: { get: (id) => byId.get(id), topic: (id) => topics.find((t) => t.id === id) },
+    related: [],
+    lang: 'en',
+    ...over,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+
+const HOSTILE_BODY = [
+  '# Heading <script>alert(1)</script>',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '<iframe src="https://evil.example"></iframe>',
+  '<a href="javascript:alert(1)" onclick="alert(1)">raw anchor</a>',
+  '<div style="background:url(javascript:alert(1))">styled</div>',
+  '[js](javascript:alert(1)) [JS](JaVaScRiPt:alert(1)) [tab](<java\tscript:alert(1)>) [nl](<java&#10;script:alert(1)>)',
+  '[ent](&#106;avascript:alert(1)) [ent2](jav&#x09;ascript:alert(1)) [sp]( javascript:alert(1))',
+  '[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) [vs](vscode:extension/evil.x) [cmd](command:workbench.action.terminal.new)',
+  '[cmd2](command:_workbench.downloadResource?%5B%22x%22%5D) [file](file:///etc/passwd) [vbs](vbscript:msgbox(1)) [rel](../../etc/passwd) [frag](#top)',
+  '<javascript:alert(1)> <vscode://evil> <command:workbench.action.x> <data:text/html,x> <file:///etc/passwd>',
+  '[ref js][r1] [ref cmd][r2] [ref ok][r3]',
+  '![x" onerror="alert(1)](https://img.example/a.png) ![](javascript:alert(1))',
+  '[user](https://user:pass@evil.example/) [proto](//evil.example/x)',
+  '<svg onload=alert(1)><math><mi xlink:href="javascript:alert(1)">x</mi></math>',
+  '```html" onmouseover="alert(1)',
+  '<script>inside fence</script>',
+  '```',
+  '`<b onclick=alert(1)>`',
+  '',
+  '[r1]: javascript:alert(2)',
+  '[r2]: command:workbench.action.x',
+  '[r3]: https://ok.example/ref',
+].join('\n');
+
+describe('render: hostile markdown', () => {
+  it('emits only known tags, no event handlers, and only http(s) or digest links', () => {
+    const html = renderMarkdown(HOSTILE_BODY, () => false);
+    assertSafe(html);
+    // The iframe is shown as text, so linkify turns the URL inside it into an ordinary
+    // https link; the reference link is the only markdown link that may survive.
+    const links = hrefs(html);
+    assert.deepEqual(links, ['https://evil.example/', 'https://ok.example/ref'], `links: ${links.join(' ')}`);
+  });
+
+  it('keeps the hostile text readable as text', () => {
+    const text = visibleText(renderMarkdown(HOSTILE_BODY));
+    assert.match(text, /<script>alert\(1\)<\/script>/);
+    assert.match(text, /<img src=x onerror=alert\(1\)>/);
+    // A disallowed link keeps its label as plain text.
+    assert.match(text, /\bjs\b.*\bJS\b/);
+  });
+
+  it('renders the same hostile text safely in every header field', () => {
+    const evil = '<script>alert(1)</script><img src=x onerror=alert(1)>"\'\u202E';
+    const d = digest({
+      title: evil,
+      title_ru: evil,
+      methods: [evil, 'x" onmouseover="alert(1)'],
+      topics: [evil, 'llm'],
+      arxiv: ['2307.08621', '"><script>alert(1)</script>', 'javascript:alert(1)'],
+      source: { name: evil, url: 'javascript:alert(1)', date: evil },
+      kind: 'multi-paper',
+      papers: [{ title: evil, arxiv: 'javascript:alert(1)' }, { title: 'ok', arxiv: '2405.18719' }],
+      body: HOSTILE_BODY,
+    });
+    const related = [entry({ id: 'x"><script>', title: evil, topics: [evil] })];
+    const html = renderDigestHtml(d, context([entry(), ...related], { related }));
+    assertSafe(html);
+    for (const link of hrefs(html)) {
+      assert.ok(/^https:\/\/(arxiv\.org|www\.alphaxiv\.org|ok\.example|evil\.example)\//.test(link) || link === 'digest:x"><script>', link);
+    }
+    assert.ok(visibleText(html).includes('<script>alert(1)</script>'));
+  });
+
+  it('survives malformed and binary input', () => {
+    const binary = Array.from({ length: 4096 }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join('');
+    const nested = '['.repeat(5000) + 'x' + ']'.repeat(5000) + '('.repeat(2000);
+    for (const body of [binary, nested, '\u0000<script>', '*'.repeat(10000), '> '.repeat(3000) + 'deep']) {
+      const html = renderMarkdown(body);
+      assertSafe(html);
+    }
+  });
+
+  it('renders a huge body in reasonable time', () => {
+    const body = Array.from({ length: 5000 }, (_, i) => `Paragraph ${i} with [a link](https://example.com/${i}) and \`code\`.`).join('\n\n');
+    const t0 = Date.now();
+    const html = renderMarkdown(body);
+    assert.ok(Date.now() - t0 < 5000);
+    assert.equal(hrefs(html).length, 5000);
+  });
+
+  it('strips bidi overrides and isolates everywhere', () => {
+    const rlo = 'admin\u202Etxt.exe\u2066x\u2069\u202A\u202B\u202C\u202D\u2067\u2068';
+    const html = renderDigestHtml(digest({ title: rlo, body: rlo, methods: [rlo] }), context());
+    assertSafe(html);
+    assert.ok(html.includes('admintxt.exex'));
+  });
+
+  it('keeps very long words intact (wrapping is the stylesheet’s job)', () => {
+    const word = 'a'.repeat(20000);
+    const html = renderMarkdown(word);
+    assert.ok(html.includes(word));
+    const css = readFileSync(join(__dirname, '../../../media/digestView.css'), 'utf8');
+    assert.match(css, /overflow-wrap:\s*anywhere/);
+  });
+});
+
+describe('render: links', () => {
+  it('keeps http(s) links, including autolinks and reference links', () => {
+    const html = renderMarkdown('[a](https://a.example/x?q=1&r=2) <http://b.example> https://c.example/p\n\n[d][d]\n\n[d]: https://d.example', () => false);
+    assert.deepEqual(hrefs(html), ['https://a.example/x?q=1&r=2', 'http://b.example/', 'https://c.example/p', 'https://d.example/']);
+  });
+
+  it('turns digest: links to known digests into in-panel links, unknown ones into text', () => {
+    const known = new Set(['cope']);
+    const html = renderMarkdown('[CoPE](digest:cope) and [gone](digest:missing) and [enc](digest:co%70e)', (id) => known.has(id));
+    assert.deepEqual(hrefs(html), ['digest:cope', 'digest:cope']);
+    assert.match(visibleText(html), /gone/);
+  });
+
+  it('classifies hrefs with one policy', () => {
+    assert.deepEqual(classifyHref('https://x.org/a'), { kind: 'external', url: 'https://x.org/a' });
+    assert.deepEqual(classifyHref('digest:cope', (id) => id === 'cope'), { kind: 'digest', id: 'cope' });
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JAVASCRIPT:alert(1)',
+      'java\tscript:alert(1)',
+      'https://x.org/a\nb',
+      'https://x.org/a b',
+      'https:\\\\evil.example',
+      'http://user:pw@x.org/',
+      'vscode://x',
+      'command:x',
+      'file:///x',
+      'data:text/html,x',
+      '//evil.example',
+      '#top',
+      'digest:%E0%A4%A',
+      'digest:',
+    ]) {
+      assert.equal(classifyHref(bad).kind, 'none', bad);
+    }
+  });
+
+  it('shows images as alt text and never loads them', () => {
+    const html = renderMarkdown('![A diagram](https://img.example/a.png)', () => false, { image: 'Image' });
+    assert.ok(!scanTags(html).some((t) => t.name === 'img'));
+    assert.match(visibleText(html), /\[Image: A diagram\]/);
+  });
+
+  it('moves body headings below the page title and drops inline table styles', () => {
+    const html = renderMarkdown('# One\n\n###### Six\n\n| a | b |\n|:-|-:|\n| 1 | 2 |');
+    const names = scanTags(html).filter((t) => !t.closing).map((t) => t.name);
+    assert.ok(names.includes('h2') && !names.includes('h1'));
+    assert.ok(names.includes('h6'));
+    assert.ok(!scanTags(html).some((t) => t.attrs.has('style')));
+    assert.ok(scanTags(html).some((t) => t.attrs.get('class') === 'align-right'));
+  });
+});
+
+describe('render: digest page', () => {
+  it('has title, Russian title, arXiv chips with abs/PDF/alphaXiv, topics, source', () => {
+    const html = renderDigestHtml(digest({ title_ru: 'Ретентивная сеть', arxiv: ['2307.08621v2', '2307.08621'] }), context());
+    const text = visibleText(html);
+    assert.match(text, /Retentive Network/);
+    assert.match(text, /Ретентивная сеть/);
+    assert.match(text, /Language models/);
+    assert.match(text, /rizzearch/);
+    assert.match(text, /2024-05-01/);
+    // Version suffixes collapse into one chip.
+    assert.deepEqual(hrefs(html), [
+      'https://arxiv.org/abs/2307.08621',
+      'https://arxiv.org/pdf/2307.08621',
+      'https://www.alphaxiv.org/abs/2307.08621',
+      'https://t.me/rizzearch/1',
+    ]);
+    assert.equal(scanTags(html).filter((t) => t.name === 'h1' && !t.closing).length, 1);
+  });
+
+  it('uses the UI language for topic labels and the digest language for the body', () => {
+    const html = renderDigestHtml(digest({ lang: 'ru' }), context(undefined, { lang: 'ru' }));
+    assert.match(visibleText(html), /Языковые модели/);
+    const article = scanTags(html).find((t) => t.name === 'article')!;
+    assert.equal(article.attrs.get('lang'), 'ru');
+  });
+
+  it('lists the papers of a multi-paper post', () => {
+    const html = renderDigestHtml(
+      digest({
+        kind: 'multi-paper',
+        arxiv: ['2405.18719', '2404.19737'],
+        papers: [{ title: 'Contextual Position Encoding', arxiv: '2405.18719' }, { title: 'Paper without ID' }],
+      }),
+      context(undefined, { strings: { papers: 'Papers' } }),
+    );
+    const text = visibleText(html);
+    assert.match(text, /Papers/);
+    assert.match(text, /Contextual Position Encoding/);
+    assert.match(text, /Paper without ID/);
+    assert.equal(scanTags(html).filter((t) => t.name === 'li' && !t.closing).length, 2);
+  });
+
+  it('ends with related digests that open in the panel, never itself', () => {
+    const cope = entry({ id: 'cope', title: 'CoPE' });
+    const html = renderDigestHtml(digest(), context(undefined, { related: [cope, entry()], strings: { related: 'See also' } }));
+    const footer = html.slice(html.indexOf('<footer'));
+    assert.match(visibleText(footer), /See also/);
+    assert.deepEqual(hrefs(footer), ['digest:cope']);
+  });
+
+  it('omits the related section when there is nothing related', () => {
+    const html = renderDigestHtml(digest(), context());
+    assert.ok(!scanTags(html).some((t) => t.name === 'footer'));
+  });
+});
+
+describe('render: webview document', () => {
+  const opts = { nonce: makeNonce(), cspSource: 'https://*.vscode-cdn.net', styleUri: 'https://file+.vscode-resource.vscode-cdn.net/media/digestView.css', scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/media/digestView.js', lang: 'ru' as const };
+
+  it('makes 128-bit nonces that differ', () => {
+    const a = makeNonce();
+    const b = makeNonce();
+    assert.match(a, /^[0-9a-f]{32}$/);
+    assert.notEqual(a, b);
+  });
+
+  it('sets a strict CSP with the nonce and puts the nonce on every script', () => {
+    const doc = webviewDocument('<p>x</p>', { ...opts, digestId: 'a"b' });
+    const tags = scanTags(doc);
+    const meta = tags.find((t) => t.name === 'meta' && t.attrs.get('http-equiv') === 'Content-Security-Policy');
+    assert.ok(meta);
+    const csp = meta.attrs.get('content')!;
+    assert.equal(csp, contentSecurityPolicy(opts.nonce, opts.cspSource));
+    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    assert.deepEqual(directives.get('default-src'), ["'none'"]);
+    assert.deepEqual(directives.get('script-src'), [`'nonce-${opts.nonce}'`]);
+    assert.ok(!csp.includes('unsafe'));
+    const scripts = tags.filter((t) => t.name === 'script' && !t.closing);
+    assert.equal(scripts.length, 1);
+    for (const s of scripts) assert.equal(s.attrs.get('nonce'), opts.nonce);
+    assert.equal(tags.find((t) => t.name === 'body')!.attrs.get('data-digest-id'), 'a"b');
+    assert.equal(tags.find((t) => t.name === 'html')!.attrs.get('lang'), 'ru');
+  });
+
+  it('refuses a nonce or cspSource that could rewrite the policy', () => {
+    assert.throws(() => webviewDocument('', { ...opts, nonce: "abc' 'unsafe-inline" }));
+    assert.throws(() => webviewDocument('', { ...opts, nonce: 'short' }));
+    assert.throws(() => webviewDocument('', { ...opts, cspSource: "https://x; script-src 'unsafe-inline'" }));
+  });
+});
+
+describe('render: webview messages', () => {
+  it('accepts exactly the two message shapes', () => {
+    assert.deepEqual(parseViewMessage({ type: 'open', id: 'cope' }), { type: 'open', id: 'cope' });
+    assert.deepEqual(parseViewMessage({ type: 'link', href: 'https://arxiv.org/abs/2405.18719' }), {
+      type: 'link',
+      href: 'https://arxiv.org/abs/2405.18719',
+    });
+  });
+
+  it('rejects everything else', () => {
+    for (const bad of [
+      undefined,
+      null,
+      'open',
+      42,
+      [],
+      { type: 'open' },
+      { type: 'open', id: 42 },
+      { type: 'open', id: '' },
+      { type: 'open', id: 'x'.repeat(501) },
+      { type: 'open', id: 'a', extra: 1 },
+      { type: 'link', href: 'javascript:alert(1)' },
+      { type: 'link', href: 'command:workbench.action.terminal.new' },
+      { type: 'link', href: 'vscode://x' },
+      { type: 'link', href: 'file:///etc/passwd' },
+      { type: 'link', href: 42 },
+      { type: 'link', href: 'https://x.org/' + 'a'.repeat(9000) },
+      { type: 'command', command: 'x' },
+    ]) {
+      assert.equal(parseViewMessage(bad), undefined, JSON.stringify(bad));
+    }
+  });
+});
