@@ -6,10 +6,9 @@
 import { open } from '@vscode/test-web';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, runTestPage } from './lib/browser.mjs';
+import { freePort, launchChromium, runTestPage } from './lib/browser.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name) => {
@@ -49,17 +48,6 @@ function prepareLocalBuild() {
   return { commit, dataDir };
 }
 
-function freePort() {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.once('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    });
-  });
-}
-
 const { commit, dataDir } = prepareLocalBuild();
 const port = await freePort();
 const started = Date.now();
@@ -76,7 +64,7 @@ const server = await open({
   printServerLog: false,
 });
 
-let result = { exitCode: 1, passed: 0, failed: 0 };
+let result = { exitCode: 1, passed: 0, failed: 0, reported: false };
 const browser = await launchChromium();
 try {
   // vscode.localhost, not localhost: webviews live on <uuid>.<host>, and only a same-site host
@@ -85,10 +73,12 @@ try {
     label,
     timeoutMs: 10 * 60 * 1000,
     screenshotPath: join(root, 'test-results', `${label}-failure.png`),
+    logsDir: join(root, 'test-results', `${label}-logs`),
   });
 } finally {
-  await browser.close().catch(() => {});
+  await browser.close();
   await server.dispose();
 }
+if (!result.reported) console.error(`${label}: the tests entry reported no counts`);
 console.log(`${label}: ${result.passed} passed, ${result.failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-process.exit(result.exitCode);
+process.exit(result.reported ? result.exitCode : 1);
