@@ -1,9 +1,16 @@
-/** Canonical form of an arXiv ID: lower-case archive for old-style IDs, no version suffix. */
+/**
+ * Canonical form of an arXiv ID: no version suffix; for old-style IDs a lower-case archive
+ * without the subject class (`math.GT/0309136` is `math/0309136` on arXiv).
+ */
 export function normalizeArxivId(raw: string): string {
   let id = raw.trim();
   id = id.replace(/^arxiv:/i, '');
   id = id.replace(/v\d+$/i, '');
-  return id.includes('/') ? id.toLowerCase() : id;
+  const slash = id.indexOf('/');
+  if (slash < 0) return id;
+  const archive = id.slice(0, slash);
+  const dot = archive.indexOf('.');
+  return ((dot < 0 ? archive : archive.slice(0, dot)) + id.slice(slash)).toLowerCase();
 }
 
 const NEW_STYLE = /^\d{4}\.\d{4,5}(v\d+)?$/;

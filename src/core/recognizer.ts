@@ -1,0 +1,330 @@
+/**
+ * Finds mentions of the corpus in text: arXiv IDs in every form (see arxiv.ts) and method
+ * names. All names are compiled once into a map from their skeleton key (recognizerText.ts)
+ * to spellings; a scan looks up the key of each stretch of text between two word boundaries,
+ * so the cost of a line depends on the line, not on how many names the corpus has.
+ *
+ * When does a name count? Names that are also ordinary words (`cope`, `diamond`, `fox`,
+ * `raptor`) must not fire in prose, while code and citations must still find them:
+ *
+ * 1. Spelled exactly as the corpus spells it, and that spelling has a capital letter
+ *    (`CoPE`, `DIAMOND`, `FoX`, `RetNet`, `Mamba`): always a mention.
+ * 2. A distinctive name — four or more letters/digits with a digit, a non-Latin letter or
+ *    several parts (`Mamba-2`, `Δ-IRIS`, `MatMul-free`, `Tree of Thoughts`) — in any case.
+ * 3. Any other case variant (`cope`, `Diamond`, `RETNET`, `retnet`) only in code: as part of a
+ *    longer identifier (`CopeAttention`, `use_cope`, `retnet_block`, `fox2025forgetting`), in
+ *    backticks, called (`cope(`), accessed (`x.cope`, `cope.x`), assigned, quoted, or imported.
+ *
+ * Either way a name starts and ends at a word or sub-word boundary (`fox` is not in `firefox`,
+ * `CLA` not in `CLAUSE`), and a separator the text puts inside a name must fall where the
+ * name has a part boundary (`Ret Net` is RetNet; `co_pe` is not CoPE).
+ */
+import { findArxivIds } from './arxiv';
+import { normalizeArxivId } from './arxivId';
+import { CharClass, transliterateGreek } from './recognizerChars';
+import { Boundary, Skeleton, skeletonize } from './recognizerText';
+import { Mention } from './types';
+
+export interface RecognizerEntry {
+  id: string;
+  arxiv: readonly string[];
+  methods: readonly string[];
+}
+
+export interface ScanOptions {
+  /** Look for method names (default true). */
+  methods?: boolean;
+  /** Look for arXiv IDs (default true). */
+  arxiv?: boolean;
+}
+
+interface Spelling {
+  /** The skeleton in the corpus's case. */
+  cased: string;
+  /** Has a capital letter, so the exact spelling counts even in prose. */
+  marked: boolean;
+  /** Cannot be an ordinary word, so any case counts. */
+  distinctive: boolean;
+  /** Skeleton offsets where the name has a part boundary; separators in the text must fall here. */
+  breaks: readonly number[];
+  digests: string[];
+}
+
+/** Longest name kept, in skeleton units; longer "names" are sentences, not identifiers. */
+const MAX_KEY = 64;
+const PREFIX = 3;
+/** Half-width of the window `mentionsAt` scans; well above the longest mention (URL or name). */
+const WINDOW = 512;
+/** `scanLine` works through long lines in pieces of this size, so memory stays bounded. */
+const CHUNK = 8192;
+
+export class Recognizer {
+  private constructor(
+    private readonly names: Map<string, Spelling[]>,
+    /** First PREFIX units of every key at least that long: most positions fail this one lookup. */
+    private readonly prefixes: Set<string>,
+    private readonly maxKey: number,
+    private readonly arxiv: Map<string, string[]>,
+  ) {}
+
+  static build(entries: readonly RecognizerEntry[]): Recognizer {
+    const names = new Map<string, Spelling[]>();
+    const prefixes = new Set<string>();
+    const arxiv = new Map<string, string[]>();
+    let maxKey = 0;
+    const add = (spelling: string, id: string, distinctiveAllowed: boolean): void => {
+      const compiled = compileName(spelling, distinctiveAllowed);
+      if (!compiled) return;
+      const { key, ...rest } = compiled;
+      let list = names.get(key);
+      if (!list) {
+        names.set(key, (list = []));
+        if (key.length >= PREFIX) prefixes.add(key.slice(0, PREFIX));
+        if (key.length > maxKey) maxKey = key.length;
+      }
+      const same = list.find((s) => s.cased === rest.cased && s.distinctive === rest.distinctive && sameBreaks(s.breaks, rest.breaks));
+      if (same) {
+        if (!same.digests.includes(id)) same.digests.push(id);
+      } else list.push({ ...rest, digests: [id] });
+    };
+    for (const e of entries) {
+      for (const raw of e.methods) {
+        if (typeof raw !== 'string') continue;
+        const name = raw.normalize('NFC').trim();
+        add(name, e.id, true);
+        // The spelled-out form is plain letters, so it follows the rule of plain-letter names.
+        const spelled = transliterateGreek(name);
+        if (spelled) add(spelled, e.id, false);
+      }
+      for (const raw of e.arxiv) {
+        if (typeof raw !== 'string' || raw.trim() === '') continue;
+        const id = normalizeArxivId(raw);
+        const list = arxiv.get(id);
+        if (!list) arxiv.set(id, [e.id]);
+        else if (!list.includes(e.id)) list.push(e.id);
+      }
+    }
+    return new Recognizer(names, prefixes, maxKey, arxiv);
+  }
+
+  /** Number of distinct name keys compiled (for diagnostics and benchmarks). */
+  get nameCount(): number {
+    return this.names.size;
+  }
+
+  /** Every mention on one line. Long lines are scanned in overlapping pieces. */
+  scanLine(text: string, line: number, options?: ScanOptions): Mention[] {
+    if (text.length <= CHUNK + 2 * WINDOW) return this.scanRange(text, line, 0, text.length, options);
+    const out: Mention[] = [];
+    for (let a = 0; a < text.length; a += CHUNK) {
+      const b = Math.min(text.length, a + CHUNK);
+      // Each piece sees WINDOW characters of context on both sides and keeps only the mentions
+      // that start inside it, so nothing is found twice or cut in half.
+      for (const m of this.scanRange(text, line, Math.max(0, a - WINDOW), Math.min(text.length, b + WINDOW), options)) {
+        if (m.character >= a && m.character < b) out.push(m);
+      }
+    }
+    return out;
+  }
+
+  /** The mentions covering `character`, scanning only a bounded window around it. */
+  mentionsAt(text: string, line: number, character: number, options?: ScanOptions): Mention[] {
+    if (character < 0 || character > text.length) return [];
+    const from = Math.max(0, character - WINDOW);
+    const to = Math.min(text.length, character + WINDOW);
+    return this.scanRange(text, line, from, to, options).filter((m) => m.character <= character && character < m.endCharacter);
+  }
+
+  /** Mentions in a whole text, line by line (`\n`, `\r\n` or `\r`), up to `maxLines` lines. */
+  scanText(text: string, options?: ScanOptions & { maxLines?: number }): Mention[] {
+    const maxLines = options?.maxLines ?? Number.POSITIVE_INFINITY;
+    const out: Mention[] = [];
+    let line = 0;
+    let at = 0;
+    while (at <= text.length && line < maxLines) {
+      let end = at;
+      while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+      const mentions = this.scanLine(text.slice(at, end), line, options);
+      for (const m of mentions) out.push(m);
+      if (end >= text.length) break;
+      at = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+      line++;
+    }
+    return out;
+  }
+
+  private scanRange(text: string, line: number, from: number, to: number, options?: ScanOptions): Mention[] {
+    const out: Mention[] = [];
+    const arxivOn = options?.arxiv !== false;
+    const methodsOn = options?.methods !== false && this.names.size > 0;
+    const ids = arxivOn ? findArxivIds(text, from, to) : [];
+    for (const m of ids) {
+      // A mention cut by the window edge would be reported with a wrong range: the next scan
+      // (or the one with the cursor inside it) sees it whole.
+      if ((m.start === from && from > 0) || (m.end === to && to < text.length)) continue;
+      out.push({
+        line,
+        character: m.start,
+        endCharacter: m.end,
+        text: text.slice(m.start, m.end),
+        kind: 'arxiv',
+        arxiv: m.id,
+        digests: [...(this.arxiv.get(m.id) ?? [])],
+      });
+    }
+    if (methodsOn) {
+      let next = 0;
+      for (const m of this.findNames(text, from, to)) {
+        if (m.start === from && from > 0) continue;
+        if (m.end === to && to < text.length) continue;
+        while (next < ids.length && ids[next].end <= m.start) next++;
+        if (next < ids.length && ids[next].start < m.end) continue;
+        out.push({ line, character: m.start, endCharacter: m.end, text: text.slice(m.start, m.end), kind: 'method', digests: m.digests });
+      }
+      out.sort((a, b) => a.character - b.character);
+    }
+    return out;
+  }
+
+  /** Leftmost-longest name matches in `text[from, to)`, non-overlapping, in order. */
+  private findNames(text: string, from: number, to: number): { start: number; end: number; digests: string[] }[] {
+    const sk = skeletonize(text, from, to);
+    const { low, kind } = sk;
+    const n = low.length;
+    const found: { start: number; end: number; digests: string[] }[] = [];
+    const ctx = new Context(text, from, to, sk);
+    let taken = 0;
+    for (let s = 0; s < n; s++) {
+      if (kind[s] === Boundary.None || s < taken) continue;
+      let best: { e: number; digests: string[] } | undefined;
+      const limit = Math.min(n, s + this.maxKey);
+      for (let e = s + 1; e <= limit; e++) {
+        if (e - 1 > s && kind[e - 1] === Boundary.Hard) break;
+        if (e - s === PREFIX && !this.prefixes.has(low.slice(s, e))) break;
+        if (kind[e] === Boundary.None || e - s < 2) continue;
+        const spellings = this.names.get(low.slice(s, e));
+        if (!spellings) continue;
+        const digests = this.accept(spellings, s, e, ctx);
+        if (digests) best = { e, digests };
+      }
+      if (best) {
+        found.push({ start: sk.start[s], end: sk.end[best.e - 1], digests: best.digests });
+        taken = best.e;
+      }
+    }
+    return found;
+  }
+
+  private accept(spellings: readonly Spelling[], s: number, e: number, ctx: Context): string[] | undefined {
+    let digests: string[] | undefined;
+    for (const sp of spellings) {
+      if (!separatorsFit(ctx.sk.kind, s, e, sp.breaks)) continue;
+      const ok = (sp.marked && ctx.sk.cased.slice(s, e) === sp.cased) || sp.distinctive || ctx.isCode(s, e);
+      if (!ok) continue;
+      digests ??= [];
+      for (const d of sp.digests) if (!digests.includes(d)) digests.push(d);
+    }
+    return digests;
+  }
+}
+
+/** The separators that text puts inside a name must sit where the name itself has parts. */
+function separatorsFit(kind: Uint8Array, s: number, e: number, breaks: readonly number[]): boolean {
+  for (let p = s + 1; p < e; p++) {
+    const k = kind[p];
+    if ((k === Boundary.Underscore || k === Boundary.Hyphen || k === Boundary.Space) && !breaks.includes(p - s)) return false;
+  }
+  return true;
+}
+
+function sameBreaks(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function compileName(
+  name: string,
+  distinctiveAllowed: boolean,
+): { key: string; cased: string; marked: boolean; distinctive: boolean; breaks: number[] } | undefined {
+  const sk = skeletonize(name);
+  const key = sk.low;
+  if (key.length < 2 || key.length > MAX_KEY) return undefined;
+  let letters = 0;
+  let upper = false;
+  let digit = false;
+  let nonLatin = false;
+  let parts = false;
+  const breaks: number[] = [];
+  for (let i = 0; i < key.length; i++) {
+    const c = sk.cls[i];
+    if (c === CharClass.Upper) upper = true;
+    if (c === CharClass.Digit) digit = true;
+    if (c === CharClass.Upper || c === CharClass.Lower || c === CharClass.Caseless) {
+      letters++;
+      if (key.charCodeAt(i) >= 128) nonLatin = true;
+    }
+    if (i > 0 && sk.kind[i] !== Boundary.None) {
+      breaks.push(i);
+      if (sk.kind[i] >= Boundary.Underscore) parts = true;
+    }
+  }
+  if (letters === 0) return undefined;
+  const distinctive = distinctiveAllowed && key.length >= 4 && (digit || nonLatin || parts);
+  return { key, cased: sk.cased, marked: upper, distinctive, breaks };
+}
+
+const isIdentChar = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c > 127;
+
+/** Whether a stretch of text sits in code rather than prose (rule 3 in the header). */
+class Context {
+  private backticks: Int32Array | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly from: number,
+    private readonly to: number,
+    readonly sk: Skeleton,
+  ) {}
+
+  private at(i: number): number {
+    return i >= this.from && i < this.to ? this.text.charCodeAt(i) : -1;
+  }
+
+  isCode(s: number, e: number): boolean {
+    const k0 = this.sk.kind[s];
+    const k1 = this.sk.kind[e];
+    if (k0 === Boundary.Camel || k0 === Boundary.Underscore || k1 === Boundary.Camel || k1 === Boundary.Underscore) return true;
+    // `delta_iris`, `DeltaIris`: prose does not glue words with underscores or inner capitals.
+    for (let p = s + 1; p < e; p++) {
+      const k = this.sk.kind[p];
+      if (k === Boundary.Camel || k === Boundary.Underscore) return true;
+    }
+    const a = this.sk.start[s];
+    const b = this.sk.end[e - 1];
+    const before = this.at(a - 1);
+    const after = this.at(b);
+    if (before === 95 || after === 95 || before === 64 /* @ */) return true;
+    if (after === 40 /* ( */) return true;
+    if (before === 46 && isIdentChar(this.at(a - 2))) return true;
+    if (after === 46 && isIdentChar(this.at(b + 1))) return true;
+    if ((before === 58 && this.at(a - 2) === 58) || (before === 62 && this.at(a - 2) === 45)) return true;
+    if (after === 61 || (after === 32 && this.at(b + 1) === 61)) return true;
+    if (before === 61 || (before === 32 && this.at(a - 2) === 61)) return true;
+    if ((before === 34 || before === 39) && after === before) return true;
+    if (this.text.slice(Math.max(this.from, a - 7), a) === 'import ') return true;
+    if (this.text.slice(b, Math.min(this.to, b + 7)) === ' import') return true;
+    return this.inBackticks(a, b);
+  }
+
+  /** Inside a Markdown code span: an odd number of backticks before, and one after. */
+  private inBackticks(a: number, b: number): boolean {
+    if (!this.backticks) {
+      const counts = new Int32Array(this.to - this.from + 1);
+      for (let i = this.from; i < this.to; i++) counts[i - this.from + 1] = counts[i - this.from] + (this.text.charCodeAt(i) === 96 ? 1 : 0);
+      this.backticks = counts;
+    }
+    const c = this.backticks;
+    const before = c[a - this.from];
+    return before % 2 === 1 && c[c.length - 1] - c[b - this.from] > 0;
+  }
+}

@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import { buildHoverCard, CardLabels } from '../core/hoverCard';
+import { Feature, FeatureDeps } from './deps';
+
+/**
+ * Every kind of document a person reads code or notes in: local and untitled files, virtual
+ * and remote workspaces, notebook cells, the web test host, and files shown from git history.
+ * Output channels and other panels are left alone.
+ */
+export const HOVER_SELECTOR: vscode.DocumentSelector = [
+  'file',
+  'untitled',
+  'vscode-vfs',
+  'vscode-remote',
+  'vscode-test-web',
+  'vscode-notebook-cell',
+  'git',
+  'memfs',
+].map((scheme) => ({ scheme }));
+
+/**
+ * Hover cards for arXiv IDs and method names. Settings are read on every hover (they are
+ * cached by the settings reader), so a change applies to the next hover without a reload; the
+ * recognizer is the corpus snapshot's shared one.
+ */
+export class DigestHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly deps: FeatureDeps) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
+    const settings = this.deps.settings().hover;
+    if (!settings.enabled || token.isCancellationRequested) return undefined;
+    if (settings.excludeLanguages.includes(document.languageId)) return undefined;
+    if (position.line >= document.lineCount) return undefined;
+    const text = document.lineAt(position.line).text;
+    // The recognizer looks only at a bounded window around the cursor, so even a 5 MB line
+    // costs the same as a short one.
+    const mentions = this.deps.corpus.recognizer.mentionsAt(text, position.line, position.character, {
+      methods: settings.methodNames,
+      arxiv: true,
+    });
+    if (mentions.length === 0 || token.isCancellationRequested) return undefined;
+    const corpus = this.deps.corpus.corpus;
+    const card = buildHoverCard(mentions, corpus, {
+      maxCards: settings.maxCards,
+      unknownArxivIds: settings.unknownArxivIds,
+      labels: labels(),
+    });
+    if (!card || token.isCancellationRequested) return undefined;
+    const markdown = new vscode.MarkdownString(card.markdown, true);
+    markdown.isTrusted = { enabledCommands: card.commands };
+    markdown.supportHtml = false;
+    const start = Math.min(...mentions.map((m) => m.character));
+    const end = Math.max(...mentions.map((m) => m.endCharacter));
+    return new vscode.Hover(markdown, new vscode.Range(position.line, start, position.line, end));
+  }
+}
+
+function labels(): CardLabels {
+  return {
+    openDigest: vscode.l10n.t('Open digest'),
+    notInCorpus: vscode.l10n.t('not in the digest corpus'),
+    pdf: vscode.l10n.t('PDF'),
+    arxiv: vscode.l10n.t('arXiv'),
+    alphaxiv: vscode.l10n.t('alphaXiv'),
+    more: (n) => vscode.l10n.t('+{0} more', n),
+  };
+}
+
+export const activate: Feature = (context, deps) => {
+  const provider = new DigestHoverProvider(deps);
+  context.subscriptions.push(vscode.languages.registerHoverProvider(HOVER_SELECTOR, provider));
+  return provider;
+};
