@@ -1,0 +1,123 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { DigestLensApi } from '../../src/extension';
+import type { DigestEntry } from '../../src/core/types';
+import { getApi, waitFor } from './api';
+
+/** The part of the digest view the tests read (the extension exposes it as a service). */
+interface DigestViewProbe {
+  currentDigestId(): string | undefined;
+  currentHtml(): string | undefined;
+}
+
+function digestView(api: DigestLensApi): DigestViewProbe {
+  const probe = (api as unknown as { digestView?: DigestViewProbe }).digestView ?? (api.services.digestView as DigestViewProbe | undefined);
+  assert.ok(probe && typeof probe.currentHtml === 'function', 'the API exposes no digest view');
+  return probe;
+}
+
+function digestTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('digestLens.digest'));
+}
+
+/** Two different digests from the bundled corpus (titles differ, so tabs can be told apart). */
+function twoDigests(api: DigestLensApi): [DigestEntry, DigestEntry] {
+  const entries = api.corpus.entries;
+  assert.ok(entries.length >= 2, 'the bundled corpus needs at least two digests');
+  const a = entries[0];
+  const b = entries.find((e) => e.title !== a.title);
+  assert.ok(b, 'no two digests with different titles');
+  return [a, b];
+}
+
+function attr(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`, 'i').exec(tag);
+  return m?.[1];
+}
+
+suite('digest view', () => {
+  teardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('openDigest shows the digest in a webview tab titled with the digest title', async () => {
+    const api = await getApi();
+    const view = digestView(api);
+    const [a] = twoDigests(api);
+    const opened = await vscode.commands.executeCommand<boolean>('digestLens.openDigest', a.id);
+    assert.strictEqual(opened, true);
+    const tab = await waitFor(() => digestTabs().find((t) => t.label === a.title), `a tab titled "${a.title}"`);
+    assert.ok(tab.isActive, 'the digest tab is not active');
+    assert.strictEqual(view.currentDigestId(), a.id);
+  });
+
+  test('the page has a nonce CSP and every script carries the nonce', async () => {
+    const api = await getApi();
+    const view = digestView(api);
+    const [a] = twoDigests(api);
+    await vscode.commands.executeCommand('digestLens.openDigest', a.id);
+    const html = await waitFor(() => view.currentHtml(), 'the digest view HTML');
+
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"[^>]*>/i.exec(html);
+    assert.ok(meta, 'no CSP meta tag');
+    const csp = (attr(meta[0], 'content') ?? '').replace(/&#39;/g, "'").replace(/&quot;/g, '"');
+    const nonce = /script-src 'nonce-([A-Za-z0-9+/=_-]{16,})'/.exec(csp)?.[1];
+    assert.ok(nonce, `no script nonce in CSP: ${csp}`);
+    assert.match(csp, /default-src 'none'/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+
+    const scripts = html.match(/<script\b[^>]*>/gi) ?? [];
+    assert.ok(scripts.length > 0, 'the page has no script');
+    for (const s of scripts) assert.strictEqual(attr(s, 'nonce'), nonce, `script without the nonce: ${s}`);
+    assert.doesNotMatch(html, /<[a-z][^>]*\son[a-z]+\s*=/i, 'an event-handler attribute in the page');
+    // The title is HTML-escaped in the page header.
+    const escaped = a.title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+    assert.ok(html.includes(escaped), 'the digest title is missing from the page');
+  });
+
+  test('opening a second digest reuses the same panel', async () => {
+    const api = await getApi();
+    const view = digestView(api);
+    const [a, b] = twoDigests(api);
+    await vscode.commands.executeCommand('digestLens.openDigest', a.id);
+    await waitFor(() => digestTabs().find((t) => t.label === a.title), 'the first digest tab');
+    const firstHtml = view.currentHtml();
+    await vscode.commands.executeCommand('digestLens.openDigest', { id: b.id });
+    await waitFor(() => digestTabs().find((t) => t.label === b.title), 'the panel retitled to the second digest');
+    assert.strictEqual(digestTabs().length, 1, 'a second digest panel was opened');
+    assert.strictEqual(view.currentDigestId(), b.id);
+    assert.notStrictEqual(view.currentHtml(), firstHtml);
+  });
+
+  test('a tree node argument opens its digest', async () => {
+    const api = await getApi();
+    const view = digestView(api);
+    const [, b] = twoDigests(api);
+    assert.strictEqual(await vscode.commands.executeCommand('digestLens.openDigest', { digest: b }), true);
+    assert.strictEqual(view.currentDigestId(), b.id);
+  });
+
+  test('an unknown id opens nothing and keeps the current digest', async () => {
+    const api = await getApi();
+    const view = digestView(api);
+    const [a] = twoDigests(api);
+    await vscode.commands.executeCommand('digestLens.openDigest', a.id);
+    const opened = await vscode.commands.executeCommand('digestLens.openDigest', 'no-such-digest-\u202E<script>');
+    assert.strictEqual(opened, false);
+    assert.strictEqual(view.currentDigestId(), a.id);
+    assert.strictEqual(digestTabs().length, 1);
+  });
+
+  test('closing the panel clears the current digest', async () => {
+    const api = await getApi();
+    const view = digestView(api);
+    const [a] = twoDigests(api);
+    await vscode.commands.executeCommand('digestLens.openDigest', a.id);
+    await waitFor(() => digestTabs()[0], 'the digest tab');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor(() => (view.currentDigestId() === undefined ? true : undefined), 'the panel to be disposed');
+    assert.strictEqual(view.currentHtml(), undefined);
+  });
+});
