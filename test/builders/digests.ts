@@ -3,7 +3,7 @@ import { DigestEntry, DigestMeta, Topic } from '../../src/core/types';
 /** Small builders for test data: each test states only the fields it cares about. */
 let counter = 0;
 
-export function meta(overrides: Partial<DigestMeta> = {}): DigestMeta & { body: string } {
+export function meta(overrides: Partial<DigestMeta & { body: string }> = {}): DigestMeta & { body: string } {
   counter++;
   return {
     id: `digest-${counter}`,

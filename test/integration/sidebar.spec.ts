@@ -1,0 +1,164 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { DigestNode, GroupNode, TopicsTreeProvider } from '../../src/features/topicsTree';
+import type { InFileProvider } from '../../src/features/inFileView';
+import { getApi, waitFor } from './api';
+
+interface TreeService {
+  provider: TopicsTreeProvider;
+  view: vscode.TreeView<unknown>;
+}
+interface InFileService {
+  provider: InFileProvider;
+  refresh(): Promise<void>;
+}
+
+async function services() {
+  const api = await getApi();
+  return {
+    api,
+    tree: api.services.topicsTree as TreeService,
+    inFile: api.services.inFileView as InFileService,
+  };
+}
+
+/** The label of the webview tab showing, or undefined. */
+function activeWebviewTitle(): string | undefined {
+  const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+  return tab && tab.input instanceof vscode.TabInputWebview ? tab.label : undefined;
+}
+
+suite('sidebar: Digests tree', () => {
+  suiteTeardown(async () => {
+    await vscode.workspace.getConfiguration('digestLens').update('topics.groupBy', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  test('topics and their counts match the corpus', async () => {
+    const { api, tree } = await services();
+    await vscode.commands.executeCommand('digestLens.groupByTopic');
+    const roots = tree.provider.getChildren() as GroupNode[];
+    assert.ok(roots.length > 0);
+    const expected = new Map<string, number>();
+    for (const e of api.corpus.entries) for (const t of e.topics) expected.set(t, (expected.get(t) ?? 0) + 1);
+    assert.strictEqual(roots.length, expected.size);
+    for (const node of roots) {
+      const item = tree.provider.getTreeItem(node);
+      assert.strictEqual(item.description, String(expected.get(node.group.key)), `count of topic ${node.group.key}`);
+      const children = tree.provider.getChildren(node) as DigestNode[];
+      assert.strictEqual(children.length, expected.get(node.group.key));
+      const titles = children.map((c) => c.digest.title);
+      assert.deepStrictEqual(titles, [...titles].sort((a, b) => a.localeCompare(b)), 'digests sorted by title');
+    }
+    const labels = roots.map((r) => r.group.label);
+    assert.deepStrictEqual(labels, [...labels].sort((a, b) => a.localeCompare(b)), 'topics sorted by label');
+  });
+
+  test('the group-by switch regroups by source and by date, and remembers the choice', async () => {
+    const { api, tree } = await services();
+    await vscode.commands.executeCommand('digestLens.groupBySource');
+    assert.strictEqual(tree.provider.currentGroupBy, 'source');
+    const sources = new Set(api.corpus.entries.map((e) => e.source.name));
+    assert.deepStrictEqual(new Set((tree.provider.getChildren() as GroupNode[]).map((g) => g.group.key)), sources);
+    assert.strictEqual(vscode.workspace.getConfiguration('digestLens').get('topics.groupBy'), 'source');
+
+    await vscode.commands.executeCommand('digestLens.groupByDate');
+    const byDate = tree.provider.getChildren() as GroupNode[];
+    const total = byDate.reduce((n, g) => n + g.group.digests.length, 0);
+    assert.strictEqual(total, api.corpus.size, 'every digest in exactly one month group');
+
+    await vscode.commands.executeCommand('digestLens.groupByTopic');
+    assert.strictEqual(tree.provider.currentGroupBy, 'topic');
+  });
+
+  test('a digest item shows arXiv ID and methods, and its command opens the digest view', async () => {
+    const { tree } = await services();
+    const group = (tree.provider.getChildren() as GroupNode[])[0];
+    const node = (tree.provider.getChildren(group) as DigestNode[])[0];
+    const item = tree.provider.getTreeItem(node);
+    assert.strictEqual(item.label, node.digest.title);
+    if (node.digest.arxiv.length) assert.ok(String(item.description).includes(node.digest.arxiv[0]));
+    if (node.digest.methods.length) assert.ok(String(item.description).includes(node.digest.methods[0]));
+    assert.ok(item.contextValue?.startsWith('digest'));
+    assert.ok(item.command, 'item has no command');
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    await waitFor(() => (activeWebviewTitle() === node.digest.title ? true : undefined), `a digest view titled "${node.digest.title}"`);
+  });
+
+  test('reveal finds a digest node (getParent is implemented)', async () => {
+    const { api, tree } = await services();
+    const id = api.corpus.entries[api.corpus.entries.length - 1].id;
+    const node = tree.provider.findDigest(id);
+    assert.ok(node, `no tree node for ${id}`);
+    assert.ok(tree.provider.getParent(node));
+    await vscode.commands.executeCommand('workbench.view.extension.digestLens');
+    await tree.view.reveal(node, { select: true, focus: false, expand: true });
+  });
+});
+
+suite('sidebar: In This File', () => {
+  test('lists the digests a document mentions, with their lines', async () => {
+    const { api, inFile } = await services();
+    const target = api.corpus.entries.find((e) => e.methods.some((m) => /^[A-Za-z][A-Za-z0-9-]{2,}$/.test(m)) && e.arxiv.length > 0);
+    assert.ok(target, 'no digest with a plain method name and an arXiv ID');
+    const method = target.methods.find((m) => /^[A-Za-z][A-Za-z0-9-]{2,}$/.test(m))!;
+    const content = ['import torch', '', `# see arXiv:${target.arxiv[0]}`, `layer = ${method}(dim=512)`, 'print(layer)'].join('\n');
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content });
+    await vscode.window.showTextDocument(doc);
+    await inFile.refresh();
+    const node = inFile.provider.digests.find((d) => d.digest.id === target.id);
+    assert.ok(node, `${target.id} not listed; got ${inFile.provider.digests.map((d) => d.digest.id).join(', ')}`);
+    const lines = inFile.provider.getChildren(node).map((c) => (c as { mention: { line: number } }).mention.line);
+    assert.deepStrictEqual(lines, [2, 3]);
+    const lineItem = inFile.provider.getTreeItem(inFile.provider.getChildren(node)[1]);
+    assert.strictEqual(lineItem.command?.command, 'digestLens.revealMention');
+  });
+
+  test('is empty for a document without mentions, and follows edits', async () => {
+    const { inFile } = await services();
+    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'Nothing to see here.\nJust prose about lunch.' });
+    const editor = await vscode.window.showTextDocument(doc);
+    await inFile.refresh();
+    assert.deepStrictEqual(inFile.provider.digests, []);
+
+    const { api } = await services();
+    const target = api.corpus.entries.find((e) => e.arxiv.length > 0)!;
+    await editor.edit((b) => b.insert(new vscode.Position(1, 0), `Reading arXiv:${target.arxiv[0]} today.\n`));
+    // The view updates on its own (debounced): wait for it rather than calling refresh.
+    await waitFor(() => (inFile.provider.digests.some((d) => d.digest.id === target.id) ? true : undefined), 'the in-file view to follow the edit');
+  });
+});
+
+suite('search', () => {
+  teardown(() => vscode.commands.executeCommand('workbench.action.closeQuickOpen'));
+
+  test('finds a digest by method name and opens it on Enter', async () => {
+    const { api } = await services();
+    const target = api.corpus.entries.find((e) => e.methods.length > 0)!;
+    const ids = (await vscode.commands.executeCommand('digestLens.search', target.methods[0])) as string[];
+    assert.ok(ids.includes(target.id), `${target.id} not among ${ids.join(', ')}`);
+    const first = api.corpus.get(ids[0])!;
+    await new Promise((r) => setTimeout(r, 300));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await waitFor(() => (activeWebviewTitle() === first.title ? true : undefined), `the digest view of "${first.title}"`);
+  });
+
+  test('finds a digest by a Russian word', async () => {
+    const { api } = await services();
+    let target: { id: string; word: string } | undefined;
+    for (const e of api.corpus.entries) {
+      const word = `${e.title_ru ?? ''} ${e.summary}`.match(/[а-яё]{7,}/i)?.[0];
+      if (word) {
+        target = { id: e.id, word };
+        break;
+      }
+    }
+    assert.ok(target, 'no digest with a Russian word in its title or summary');
+    const ids = (await vscode.commands.executeCommand('digestLens.search', target.word)) as string[];
+    assert.ok(ids.includes(target.id), `"${target.word}" did not find ${target.id}`);
+  });
+
+  test('an unknown word finds nothing', async () => {
+    const ids = (await vscode.commands.executeCommand('digestLens.search', 'zzqqxxwwvvjj')) as string[];
+    assert.deepStrictEqual(ids, []);
+  });
+});
