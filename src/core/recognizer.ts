@@ -13,7 +13,8 @@
  *    several parts (`Mamba-2`, `Δ-IRIS`, `MatMul-free`, `Tree of Thoughts`) — in any case.
  * 3. Any other case variant (`cope`, `Diamond`, `RETNET`, `retnet`) only in code: as part of a
  *    longer identifier (`CopeAttention`, `use_cope`, `retnet_block`, `fox2025forgetting`), in
- *    backticks, called (`cope(`), accessed (`x.cope`, `cope.x`), assigned, quoted, or imported.
+ *    backticks, called (`cope(`), accessed (`x.cope`, `cope.x`), assigned, quoted, imported,
+ *    as a path segment (`./cope`), a LaTeX macro (`\cope`) or a citation key (`\cite{raptor}`).
  *
  * Either way a name starts and ends at a word or sub-word boundary (`fox` is not in `firefox`,
  * `CLA` not in `CLAUSE`), and a separator the text puts inside a name must fall where the
@@ -272,6 +273,7 @@ function compileName(
   return { key, cased: sk.cased, marked: upper, distinctive, breaks };
 }
 
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isIdentChar = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c > 127;
 
@@ -311,9 +313,27 @@ class Context {
     if (after === 61 || (after === 32 && this.at(b + 1) === 61)) return true;
     if (before === 61 || (before === 32 && this.at(a - 2) === 61)) return true;
     if ((before === 34 || before === 39) && after === before) return true;
+    // A LaTeX macro (`\\retnet`) or a path segment (`./cope`, `models/cope`).
+    if (before === 92) return true;
+    if (before === 47 && (isIdentChar(this.at(a - 2)) || this.at(a - 2) === 46)) return true;
     if (this.text.slice(Math.max(this.from, a - 7), a) === 'import ') return true;
     if (this.text.slice(b, Math.min(this.to, b + 7)) === ' import') return true;
-    return this.inBackticks(a, b);
+    return this.inBackticks(a, b) || this.inCitation(a);
+  }
+
+  /** A key inside `\cite{…}` (any `\…cite…` macro), possibly after other keys. */
+  private inCitation(a: number): boolean {
+    const floor = Math.max(this.from, a - 200);
+    let i = a - 1;
+    for (; i >= floor; i--) {
+      const c = this.text.charCodeAt(i);
+      if (c === 123 /* { */) break;
+      if (!(isIdentChar(c) || c === 44 || c === 32 || c === 45 || c === 58 || c === 46)) return false;
+    }
+    if (i < floor) return false;
+    let j = i;
+    while (j > floor && isAsciiLetter(this.text.charCodeAt(j - 1))) j--;
+    return j > this.from && this.text.charCodeAt(j - 1) === 92 && this.text.slice(j, i).toLowerCase().includes('cite');
   }
 
   /** Inside a Markdown code span: an odd number of backticks before, and one after. */
