@@ -36,9 +36,8 @@ const env = {
   npm_config_fund: 'false',
   npm_config_update_notifier: 'false',
   npm_config_loglevel: process.env.npm_config_loglevel || 'warn',
+  // Nothing below runs install scripts, but a browser download must never be the fallback.
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
-  playwright_skip_browser_download: '1',
-  npm_config_playwright_skip_browser_download: '1',
   // Dependencies of VS Code that would otherwise try to fetch binaries at install time.
   ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
   VSCODE_SKIP_NODE_VERSION_CHECK: '1',
@@ -103,7 +102,6 @@ async function main() {
       join(codeServerRoot, 'package.json'),
       JSON.stringify({ name: 'digest-lens-node-host', private: true, description: 'code-server for the Node extension host test lane' }, null, 2) + '\n',
     );
-    writeFileSync(join(codeServerRoot, '.npmrc'), 'playwright_skip_browser_download=1\n');
   });
 
   await step(`npm install code-server@${CODE_SERVER_VERSION}`, () => {

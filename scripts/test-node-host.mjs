@@ -146,7 +146,7 @@ try {
   const port = await freePort();
   await startServer(port);
   const bootMs = Date.now() - started;
-  browser = await launchChromium({ headless });
+  browser = await launchChromium({ headless, handleSignals: false });
   const payload = [
     ['extensionDevelopmentPath', remote(port, extensionPath)],
     ['extensionTestsPath', remote(port, testsPath)],
@@ -171,7 +171,7 @@ try {
   console.error(`${label}: ${err?.message ?? err}`);
   result.exitCode = controller.signal.aborted ? 130 : 1;
 } finally {
-  if (result.exitCode !== 0 && !result.reported && serverLog.trim()) {
+  if (result.exitCode !== 0 && !result.reported && !controller.signal.aborted && serverLog.trim()) {
     console.error(`${label}: code-server output (last lines):\n${serverLog.trimEnd().split('\n').slice(-30).join('\n')}`);
   }
   await cleanUp();

@@ -35,9 +35,12 @@ export function chromiumPath() {
 
 /**
  * Launches Chromium with a throw-away profile.
+ * `handleSignals: false` leaves SIGINT/SIGTERM/SIGHUP to the caller: Playwright's own handler
+ * closes the browser and then exits the process at once, before the caller can stop the
+ * servers it started.
  * @returns {Promise<{ context: import('playwright-core').BrowserContext, close: () => Promise<void> }>}
  */
-export async function launchChromium({ headless = true, args = [] } = {}) {
+export async function launchChromium({ headless = true, args = [], handleSignals = true } = {}) {
   const executablePath = chromiumPath();
   const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(join(tmpdir(), 'digest-lens-chromium-'));
@@ -48,6 +51,9 @@ export async function launchChromium({ headless = true, args = [] } = {}) {
       headless,
       args: [...CHROMIUM_ARGS, ...args],
       viewport: { width: 1280, height: 800 },
+      handleSIGINT: handleSignals,
+      handleSIGTERM: handleSignals,
+      handleSIGHUP: handleSignals,
     });
   } catch (err) {
     rmSync(profile, { recursive: true, force: true });
@@ -109,6 +115,7 @@ export const HARMLESS_LOG_PATTERNS = [
   /^Updating additional builtin extensions cache/,
   /^\[Service Worker\] registered/,
   /^ChatSessionStore: /,
+  /^Creation of workbench contribution '[^']*' took \d+ms/,
   /getaddrinfo (ENOTFOUND|EAI_AGAIN) (open-vsx\.org|marketplace\.visualstudio\.com|update\.code\.visualstudio\.com)/,
 ];
 
@@ -151,7 +158,8 @@ export async function runTestPage(target, url, options = {}) {
   };
   page.on('pageerror', (err) => remember(`[page error] ${err?.message ?? err}`));
   page.on('console', (msg) => {
-    if (msg.type() === 'error') remember(`[browser console] ${msg.text()}`);
+    // The workbench styles its console errors (`%c  ERR color: #f33 …`); keep the words.
+    if (msg.type() === 'error') remember(`[browser console] ${msg.text().replace(/%c\s*|color:\s*#[0-9a-f]{3,6}\s*/gi, '')}`);
   });
 
   let finish;
@@ -172,12 +180,20 @@ export async function runTestPage(target, url, options = {}) {
   const timedOut = new Promise((resolve) => {
     timer = setTimeout(() => resolve({ timeout: true }), timeoutMs);
   });
-  const aborted = new Promise((resolve) => signal?.addEventListener('abort', () => resolve({ aborted: true }), { once: true }));
+  const aborted = new Promise((resolve) => {
+    if (signal?.aborted) resolve({ aborted: true });
+    signal?.addEventListener('abort', () => resolve({ aborted: true }), { once: true });
+  });
+  // A crashed or closed page never calls codeAutomationExit; do not wait for the timeout.
+  const lost = new Promise((resolve) => {
+    page.once('crash', () => resolve({ error: new Error('the workbench page crashed') }));
+    page.once('close', () => resolve({ error: new Error('the workbench page was closed') }));
+  });
 
   let outcome;
   try {
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: Math.min(timeoutMs, 120_000) });
-    outcome = await Promise.race([exited, timedOut, aborted]);
+    outcome = await Promise.race([exited, timedOut, aborted, lost]);
   } catch (err) {
     outcome = { error: err };
   } finally {
@@ -192,7 +208,7 @@ export async function runTestPage(target, url, options = {}) {
     write('error', 'interrupted');
     exitCode = 130;
   } else if (outcome.error) {
-    write('error', `could not open the workbench at ${url}: ${outcome.error?.message ?? outcome.error}`);
+    write('error', `workbench at ${url}: ${outcome.error?.message ?? outcome.error}`);
     exitCode = 1;
   } else {
     exitCode = outcome.code;
@@ -200,7 +216,7 @@ export async function runTestPage(target, url, options = {}) {
   // An entry that reports failures must not pass, whatever the exit code says.
   if (exitCode === 0 && counts && counts.failed > 0) exitCode = 1;
 
-  if (exitCode !== 0) {
+  if (exitCode !== 0 && !outcome.aborted) {
     // With counts the suite output already says what failed; without them the tests never
     // ran or never finished, and the workbench's own errors are the only clue.
     if (!counts) for (const line of pageErrors) if (!ignore.some((re) => re.test(line))) write('error', line);
