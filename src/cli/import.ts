@@ -1,6 +1,124 @@
-import { CliIO } from './io';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { idFromFileName, parseDigestFile, serializeDigest, type ParsedDigest } from '../core/digestFile';
+import { combineResults, importSource, planImport, type ImportResult } from '../core/import/index';
+import { parseTopics } from '../core/topics';
+import type { Problem } from '../core/types';
+import { formatProblem } from './format';
+import type { CliIO } from './io';
+import { bundledDigestsFolder } from './validate';
 
-export async function run(_args: string[], io: CliIO): Promise<number> {
-  io.err('import: not implemented yet');
-  return 2;
+const USAGE = 'usage: import <raw files…> [--out digests] [--source <channel name>] [--dry-run]';
+
+interface Args {
+  files: string[];
+  out: string;
+  source?: string;
+  dryRun: boolean;
+}
+
+function parseArgs(args: string[]): Args | string {
+  const files: string[] = [];
+  let out = 'digests';
+  let source: string | undefined;
+  let dryRun = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--out' || a === '--source') {
+      const v = args[++i];
+      if (!v) return `${a} needs a value`;
+      if (a === '--out') out = v;
+      else source = v;
+    } else if (a === '--dry-run') dryRun = true;
+    else if (a.startsWith('--')) return `unknown option ${a}`;
+    else files.push(a);
+  }
+  return files.length ? { files, out, source, dryRun } : 'no input files';
+}
+
+/** Writes through a temporary file and a rename, so a crash never leaves a half-written digest. */
+export function writeAtomic(file: string, content: string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, content);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Existing digests of the output folder, plus the ids of files that exist but do not parse. */
+function loadExisting(out: string, problems: Problem[]): { digests: (ParsedDigest & { text: string })[]; reserved: string[] } {
+  if (!fs.existsSync(out)) return { digests: [], reserved: [] };
+  const topicsFile = fs.existsSync(path.join(out, 'topics.yaml')) ? path.join(out, 'topics.yaml') : path.join(bundledDigestsFolder() ?? out, 'topics.yaml');
+  const topicIds = fs.existsSync(topicsFile) ? new Set(parseTopics(fs.readFileSync(topicsFile, 'utf8'), topicsFile).topics.map((t) => t.id)) : new Set<string>();
+  const digests: (ParsedDigest & { text: string })[] = [];
+  const reserved: string[] = [];
+  for (const name of fs.readdirSync(out).filter((n) => n.endsWith('.md')).sort()) {
+    const file = path.join(out, name);
+    const text = fs.readFileSync(file, 'utf8');
+    const { digest } = parseDigestFile(text, file, topicIds);
+    reserved.push(idFromFileName(name));
+    if (digest && digest.id === idFromFileName(name)) digests.push({ ...digest, text });
+    else problems.push({ file, severity: 'warning', message: 'existing file does not parse as a digest; left untouched (run validate)' });
+  }
+  return { digests, reserved };
+}
+
+/** `import <raw files…>`: raw pages / exports → draft digests in `--out` (default `digests/`). */
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    io.err(`import: ${parsed}\n${USAGE}`);
+    return 2;
+  }
+  const problems: Problem[] = [];
+  const results: ImportResult[] = [];
+  for (const f of parsed.files) {
+    const abs = path.resolve(io.cwd, f);
+    let text: string;
+    try {
+      text = fs.readFileSync(abs, 'utf8');
+    } catch (e) {
+      problems.push({ file: f, severity: 'error', message: `cannot read: ${e instanceof Error ? e.message : String(e)}` });
+      continue;
+    }
+    const r = importSource(text, f, { sourceName: parsed.source });
+    results.push(r);
+    problems.push(...r.problems);
+    io.out(`${f}: ${r.format}, ${r.posts.length} digest(s), ${r.merged.length} duplicate cop${r.merged.length === 1 ? 'y' : 'ies'} merged, ${r.skipped.length} skipped`);
+    for (const s of r.skipped) io.out(`  skipped (line ${s.line + 1}): ${s.reason}${s.excerpt ? ` — «${s.excerpt}»` : ''}`);
+  }
+  const combined = combineResults(results);
+  if (combined.merged > 0) io.out(`${combined.merged} post(s) appeared in more than one file and were merged`);
+
+  const outDir = path.resolve(io.cwd, parsed.out);
+  const existing = loadExisting(outDir, problems);
+  const serialize = (d: ParsedDigest): string => serializeDigest(d, d.body);
+  const plan = planImport(combined.drafts, existing.digests, (a, b) => serialize(a) === serialize(b), existing.reserved);
+  const counts = { new: 0, updated: 0, unchanged: 0 };
+  if (!parsed.dryRun && plan.some((p) => p.status !== 'unchanged')) fs.mkdirSync(outDir, { recursive: true });
+  for (const p of plan) {
+    counts[p.status]++;
+    const target = path.join(outDir, `${p.digest.id}.md`);
+    const shown = path.relative(io.cwd, target);
+    if (p.status === 'unchanged') continue;
+    if (!parsed.dryRun) {
+      try {
+        writeAtomic(target, serialize(p.digest));
+      } catch (e) {
+        problems.push({ file: shown, severity: 'error', message: `cannot write: ${e instanceof Error ? e.message : String(e)}` });
+        continue;
+      }
+    }
+    io.out(`${p.status === 'new' ? 'new    ' : 'updated'} ${shown}  (${p.digest.title})`);
+  }
+  for (const p of problems) io.err(formatProblem(p));
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  io.out(
+    `import: ${counts.new} new, ${counts.updated} updated, ${counts.unchanged} unchanged${parsed.dryRun ? ' (dry run: nothing written)' : ''}; ` +
+      `${results.reduce((n, r) => n + r.skipped.length, 0)} skipped; ${errors} error(s)`,
+  );
+  return errors > 0 ? 1 : 0;
 }
