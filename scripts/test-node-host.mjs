@@ -92,6 +92,27 @@ async function startServer(port) {
   const extensions = join(scratch, 'extensions');
   mkdirSync(userData, { recursive: true });
   mkdirSync(extensions, { recursive: true });
+  // Quiet built-ins: the fixture workspace sits inside this repository, so the git extension
+  // would scan it and ask to open the parent repository; nothing may reach for the gallery.
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  writeFileSync(
+    join(userData, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'git.enabled': false,
+        'git.openRepositoryInParentFolders': 'never',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'extensions.ignoreRecommendations': true,
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+      },
+      null,
+      2,
+    ),
+  );
   const config = join(scratch, 'config.yaml');
   writeFileSync(config, 'auth: none\ncert: false\n');
   // Tests must not see the settings of a VS Code this script may be launched from.
