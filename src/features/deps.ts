@@ -16,6 +16,8 @@ export interface CorpusProvider {
   reload(): Promise<void>;
   /** Extra digest sources register how to re-read themselves on `reload`. */
   onReload(reload: () => Promise<void>): vscode.Disposable;
+  /** Sets (or, with `undefined`, removes) the digests of one extra source (a user folder) and republishes. */
+  setExtra(key: string, digests: import('./corpusService').ExtraDigests | undefined): void;
   /** Resolves once the first load (bundled + user folders) has finished. */
   readonly ready: Promise<void>;
 }

@@ -5,6 +5,9 @@ import { activate as searchCommand } from './searchCommand';
 import { activate as hover } from './hover';
 import { activate as digestView } from './digestView';
 import { activate as paperLinks } from './paperLinks';
+import { activate as userFolders } from './userFolders';
+import { activate as newDigest } from './newDigest';
+import { activate as importTelegram } from './importTelegram';
 
 /** Every feature, in activation order. Each returns an optional service exposed to tests. */
 export const features: Record<string, Feature> = {
@@ -14,4 +17,7 @@ export const features: Record<string, Feature> = {
   hover,
   digestView,
   paperLinks,
+  userFolders,
+  newDigest,
+  importTelegram,
 };

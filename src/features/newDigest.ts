@@ -1,0 +1,188 @@
+import * as vscode from 'vscode';
+import { baseId, classifyInput, digestTemplate, NewDigestInput, uniqueId } from '../core/digestTemplate';
+import type { Lang } from '../core/types';
+import type { Feature, FeatureDeps } from './deps';
+import { display, resolveExtraFolders } from './userFolders';
+
+/** Optional arguments (tests, other commands): given values skip the matching dialog. */
+export interface NewDigestArgs {
+  /** An arXiv ID or a title, as typed in the input box. */
+  query?: string;
+  /** URI of the folder to create the file in. */
+  folder?: string;
+  /** Open the new file in an editor (default true). */
+  open?: boolean;
+}
+
+export interface NewDigestResult {
+  id: string;
+  uri: string;
+}
+
+function inputError(input: NewDigestInput): string | undefined {
+  if (input.kind !== 'invalid') return undefined;
+  switch (input.reason) {
+    case 'empty':
+      return vscode.l10n.t('Type an arXiv ID or the paper title.');
+    case 'too-long':
+      return vscode.l10n.t('That is too long for a title.');
+    case 'control-characters':
+      return vscode.l10n.t('The title cannot contain line breaks or control characters.');
+    default:
+      return vscode.l10n.t('The title needs at least one letter or digit.');
+  }
+}
+
+/** The first configured extra folder that resolves (a workspace-relative one: in the first workspace folder). */
+export function firstExtraFolder(deps: FeatureDeps): vscode.Uri | undefined {
+  for (const r of resolveExtraFolders(deps.settings().extraFolders)) {
+    if (r.uris.length > 0) return vscode.Uri.parse(r.uris[0]);
+  }
+  return undefined;
+}
+
+/** Lets the reader pick a folder; `undefined` when cancelled. */
+export async function pickFolder(title: string, defaultUri?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const picked = await vscode.window.showOpenDialog({
+    title,
+    canSelectFiles: false,
+    canSelectFolders: true,
+    canSelectMany: false,
+    openLabel: vscode.l10n.t('Select Folder'),
+    defaultUri: defaultUri ?? vscode.workspace.workspaceFolders?.[0]?.uri,
+  });
+  return picked?.[0];
+}
+
+/** True when `folder` is one of the resolved extra folders. */
+export function isExtraFolder(deps: FeatureDeps, folder: vscode.Uri): boolean {
+  const key = folder.toString();
+  return resolveExtraFolders(deps.settings().extraFolders).some((r) => r.uris.some((u) => vscode.Uri.parse(u).toString() === key));
+}
+
+/** Offers to add a folder the reader chose to `digestLens.extraFolders` (user settings). */
+export async function offerToAddFolder(deps: FeatureDeps, folder: vscode.Uri): Promise<void> {
+  if (isExtraFolder(deps, folder)) return;
+  const add = vscode.l10n.t('Add to Extra Folders');
+  const answer = await vscode.window.showInformationMessage(
+    vscode.l10n.t('Digest Lens reads digests only from its extra folders. Add {0} to "digestLens.extraFolders"?', display(folder)),
+    add,
+  );
+  if (answer !== add) return;
+  const config = vscode.workspace.getConfiguration('digestLens');
+  const current = config.inspect<unknown>('extraFolders')?.globalValue;
+  const list = Array.isArray(current) ? current.filter((x): x is string => typeof x === 'string') : [];
+  const value = folder.scheme === 'file' ? folder.fsPath : folder.toString();
+  if (!list.includes(value)) await config.update('extraFolders', [...list, value], vscode.ConfigurationTarget.Global);
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function today(): string {
+  const d = new Date();
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function uiLang(): Lang {
+  return vscode.env.language.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+}
+
+/** Creates a digest file from the template; never overwrites a file; returns what it created. */
+export async function newDigest(deps: FeatureDeps, args: NewDigestArgs = {}): Promise<NewDigestResult | undefined> {
+  const query =
+    args.query ??
+    (await vscode.window.showInputBox({
+      title: vscode.l10n.t('New Digest'),
+      prompt: vscode.l10n.t('An arXiv ID (2405.18719, arXiv:2405.18719, an arxiv.org link) or the paper title'),
+      placeHolder: '2405.18719',
+      ignoreFocusOut: true,
+      validateInput: (v) => inputError(classifyInput(v)),
+    }));
+  if (query === undefined) return undefined;
+  const input = classifyInput(query);
+  const error = inputError(input);
+  if (error || input.kind === 'invalid') {
+    void vscode.window.showErrorMessage(error ?? '');
+    return undefined;
+  }
+
+  let folder = args.folder ? vscode.Uri.parse(args.folder) : firstExtraFolder(deps);
+  let chosen = false;
+  if (!folder) {
+    folder = await pickFolder(vscode.l10n.t('Folder for your digests'));
+    if (!folder) return undefined;
+    chosen = true;
+  }
+  const existed = await exists(folder);
+  try {
+    await vscode.workspace.fs.createDirectory(folder);
+  } catch (e) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot create the folder {0}: {1}', display(folder), e instanceof Error ? e.message : String(e)));
+    return undefined;
+  }
+
+  const names = new Set<string>();
+  for (const [name] of await vscode.workspace.fs.readDirectory(folder)) names.add(name.toLowerCase().replace(/\.md$/, ''));
+  const corpus = deps.corpus.corpus;
+  const arxiv = input.kind === 'arxiv' ? input.arxiv : undefined;
+  const id = uniqueId(baseId(input.kind === 'arxiv' ? { arxiv } : { title: input.title }), (c) => names.has(c) || corpus.get(c) !== undefined);
+  if (!id) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('No free file name for this digest in {0}.', display(folder)));
+    return undefined;
+  }
+  const uri = vscode.Uri.joinPath(folder, `${id}.md`);
+  // workspace.fs.writeFile has no "fail if it exists": check once more right before writing.
+  if (await exists(uri)) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists; nothing was written.', display(uri)));
+    return undefined;
+  }
+  const knownTitle = arxiv ? corpus.byArxiv(arxiv).find((e) => e.kind === 'paper')?.title : undefined;
+  const text = digestTemplate({
+    id,
+    ...(arxiv ? { arxiv } : { title: input.kind === 'title' ? input.title : undefined }),
+    knownTitle,
+    lang: uiLang(),
+    date: today(),
+    topics: corpus.topics,
+  });
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  deps.log.info(`New digest: ${display(uri)}`);
+
+  if (args.open !== false) {
+    const editor = await vscode.window.showTextDocument(uri, { preview: false });
+    // Put the cursor on the first thing to fill in.
+    const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('methods:'));
+    if (line >= 0) editor.selection = new vscode.Selection(line, 'methods: ['.length, line, 'methods: ['.length);
+  }
+  if (chosen) void offerToAddFolder(deps, folder);
+  // A folder that did not exist had no working watcher yet.
+  else if (!existed && isExtraFolder(deps, folder)) void deps.corpus.reload();
+  return { id, uri: uri.toString() };
+}
+
+/** Only well-typed fields are taken: the command can be run with anything (menus pass tree items). */
+function readArgs(raw: unknown): NewDigestArgs {
+  if (!raw || typeof raw !== 'object' || raw instanceof vscode.Uri) return {};
+  const a = raw as Record<string, unknown>;
+  return {
+    ...(typeof a.query === 'string' ? { query: a.query } : {}),
+    ...(typeof a.folder === 'string' ? { folder: a.folder } : {}),
+    ...(typeof a.open === 'boolean' ? { open: a.open } : {}),
+  };
+}
+
+export const activate: Feature = (context, deps) => {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('digestLens.newDigest', (args?: unknown) =>
+      newDigest(deps, readArgs(args)),
+    ),
+  );
+};
