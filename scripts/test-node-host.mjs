@@ -9,7 +9,7 @@
 //   --tests      a different tests entry (default: out/test/integration/node/node-index.js)
 // Exit codes: the tests' (0 passed, 1 failed), 2 nothing built, 3 lane not set up.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,8 +39,19 @@ if (installedVersion() !== CODE_SERVER_VERSION || !existsSync(entry)) {
   fail(3, `code-server ${CODE_SERVER_VERSION} is not set up in ${relative(root, dirname(dirname(codeServerPackage)))}; run "npm run setup:node-host" first.`);
 }
 if (!existsSync(testsPath)) fail(2, `${relative(root, testsPath)} is missing; run "npm run build" first.`);
-if (!existsSync(join(extensionPath, 'package.json'))) fail(2, `${extensionPath} has no package.json.`);
-if (!existsSync(join(extensionPath, 'dist', 'extension.js'))) fail(2, `${extensionPath} has no dist/extension.js; run "npm run build" first.`);
+if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) fail(2, `--timeout wants a number of seconds, got "${arg('--timeout')}".`);
+let main;
+try {
+  main = JSON.parse(readFileSync(join(extensionPath, 'package.json'), 'utf8')).main;
+} catch (err) {
+  fail(2, `cannot read ${join(extensionPath, 'package.json')}: ${err.message}`);
+}
+// This lane exists to load `main`; an extension without one would silently test nothing.
+if (typeof main !== 'string') fail(2, `${extensionPath}/package.json has no "main" entry.`);
+const mainFile = join(extensionPath, main);
+if (![mainFile, `${mainFile}.js`].some((f) => existsSync(f))) {
+  fail(2, `${relative(root, mainFile) || mainFile} (the extension's "main") is missing; run "npm run build" first.`);
+}
 if (!existsSync(workspace)) {
   mkdirSync(workspace, { recursive: true });
   writeFileSync(join(workspace, 'README.md'), '# Fixture workspace\n\nOpened by the integration tests.\n');
