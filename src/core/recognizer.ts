@@ -62,17 +62,21 @@ const CHUNK = 8192;
 export class Recognizer {
   private constructor(
     private readonly names: Map<string, Spelling[]>,
-    /** First PREFIX units of every key at least that long: most positions fail this one lookup. */
-    private readonly prefixes: Set<string>,
-    private readonly maxKey: number,
+    /**
+     * For the first PREFIX units of every key at least that long, the key lengths that start
+     * with them (ascending): most positions fail this one lookup, and the rest try only lengths
+     * that exist.
+     */
+    private readonly lengths: Map<string, number[]>,
+    private readonly hasShortKeys: boolean,
     private readonly arxiv: Map<string, string[]>,
   ) {}
 
   static build(entries: readonly RecognizerEntry[]): Recognizer {
     const names = new Map<string, Spelling[]>();
-    const prefixes = new Set<string>();
+    const lengths = new Map<string, number[]>();
     const arxiv = new Map<string, string[]>();
-    let maxKey = 0;
+    let hasShortKeys = false;
     const add = (spelling: string, id: string, distinctiveAllowed: boolean): void => {
       const compiled = compileName(spelling, distinctiveAllowed);
       if (!compiled) return;
@@ -80,8 +84,16 @@ export class Recognizer {
       let list = names.get(key);
       if (!list) {
         names.set(key, (list = []));
-        if (key.length >= PREFIX) prefixes.add(key.slice(0, PREFIX));
-        if (key.length > maxKey) maxKey = key.length;
+        if (key.length < PREFIX) hasShortKeys = true;
+        else {
+          const prefix = key.slice(0, PREFIX);
+          const lens = lengths.get(prefix);
+          if (!lens) lengths.set(prefix, [key.length]);
+          else if (!lens.includes(key.length)) {
+            lens.push(key.length);
+            lens.sort((a, b) => a - b);
+          }
+        }
       }
       const same = list.find((s) => s.cased === rest.cased && s.distinctive === rest.distinctive && sameBreaks(s.breaks, rest.breaks));
       if (same) {
@@ -105,7 +117,7 @@ export class Recognizer {
         else if (!list.includes(e.id)) list.push(e.id);
       }
     }
-    return new Recognizer(names, prefixes, maxKey, arxiv);
+    return new Recognizer(names, lengths, hasShortKeys, arxiv);
   }
 
   /** Number of distinct name keys compiled (for diagnostics and benchmarks). */
@@ -192,21 +204,38 @@ export class Recognizer {
     const sk = skeletonize(text, from, to);
     const { low, kind } = sk;
     const n = low.length;
+    // `reach[s]`: the first hard boundary after `s`; a name starting at `s` cannot cross it.
+    const reach = new Int32Array(n + 1);
+    reach[n] = n;
+    for (let p = n - 1; p >= 0; p--) reach[p] = kind[p + 1] === Boundary.Hard ? p + 1 : reach[p + 1];
+    // `seps[p]`: separators (`_`, `-`, space) at boundaries before `p`, to check a span in O(1).
+    const seps = new Int32Array(n + 1);
+    for (let p = 1; p <= n; p++) {
+      const k = kind[p - 1];
+      seps[p] = seps[p - 1] + (p > 1 && (k === Boundary.Underscore || k === Boundary.Hyphen || k === Boundary.Space) ? 1 : 0);
+    }
     const found: { start: number; end: number; digests: string[] }[] = [];
-    const ctx = new Context(text, from, to, sk);
+    const ctx = new Context(text, from, to, sk, seps);
     let taken = 0;
-    for (let s = 0; s < n; s++) {
+    for (let s = taken; s < n; s++) {
       if (kind[s] === Boundary.None || s < taken) continue;
+      const limit = reach[s];
       let best: { e: number; digests: string[] } | undefined;
-      const limit = Math.min(n, s + this.maxKey);
-      for (let e = s + 1; e <= limit; e++) {
-        if (e - 1 > s && kind[e - 1] === Boundary.Hard) break;
-        if (e - s === PREFIX && !this.prefixes.has(low.slice(s, e))) break;
-        if (kind[e] === Boundary.None || e - s < 2) continue;
-        const spellings = this.names.get(low.slice(s, e));
-        if (!spellings) continue;
-        const digests = this.accept(spellings, s, e, ctx);
-        if (digests) best = { e, digests };
+      if (this.hasShortKeys && s + 2 <= limit && kind[s + 2] !== Boundary.None) {
+        const spellings = this.names.get(low.slice(s, s + 2));
+        const digests = spellings && this.accept(spellings, s, s + 2, ctx);
+        if (digests) best = { e: s + 2, digests };
+      }
+      const lens = s + PREFIX <= limit ? this.lengths.get(low.slice(s, s + PREFIX)) : undefined;
+      if (lens) {
+        for (const len of lens) {
+          const e = s + len;
+          if (e > limit) break;
+          if (kind[e] === Boundary.None) continue;
+          const spellings = this.names.get(low.slice(s, e));
+          const digests = spellings && this.accept(spellings, s, e, ctx);
+          if (digests) best = { e, digests };
+        }
       }
       if (best) {
         found.push({ start: sk.start[s], end: sk.end[best.e - 1], digests: best.digests });
@@ -219,7 +248,7 @@ export class Recognizer {
   private accept(spellings: readonly Spelling[], s: number, e: number, ctx: Context): string[] | undefined {
     let digests: string[] | undefined;
     for (const sp of spellings) {
-      if (!separatorsFit(ctx.sk.kind, s, e, sp.breaks)) continue;
+      if (!separatorsFit(ctx, s, e, sp.breaks)) continue;
       const ok = (sp.marked && ctx.sk.cased.slice(s, e) === sp.cased) || sp.distinctive || ctx.isCode(s, e);
       if (!ok) continue;
       digests ??= [];
@@ -230,7 +259,11 @@ export class Recognizer {
 }
 
 /** The separators that text puts inside a name must sit where the name itself has parts. */
-function separatorsFit(kind: Uint8Array, s: number, e: number, breaks: readonly number[]): boolean {
+function separatorsFit(ctx: Context, s: number, e: number, breaks: readonly number[]): boolean {
+  const count = ctx.seps[e] - ctx.seps[s + 1];
+  if (count === 0) return true;
+  if (count > breaks.length) return false;
+  const kind = ctx.sk.kind;
   for (let p = s + 1; p < e; p++) {
     const k = kind[p];
     if ((k === Boundary.Underscore || k === Boundary.Hyphen || k === Boundary.Space) && !breaks.includes(p - s)) return false;
@@ -286,6 +319,7 @@ class Context {
     private readonly from: number,
     private readonly to: number,
     readonly sk: Skeleton,
+    readonly seps: Int32Array,
   ) {}
 
   private at(i: number): number {
