@@ -80,7 +80,7 @@ export class Recognizer {
     const add = (spelling: string, id: string, distinctiveAllowed: boolean): void => {
       const compiled = compileName(spelling, distinctiveAllowed);
       if (!compiled) return;
-      const { key, ...rest } = compiled;
+      const key = compiled.key;
       let list = names.get(key);
       if (!list) {
         names.set(key, (list = []));
@@ -95,10 +95,12 @@ export class Recognizer {
           }
         }
       }
-      const same = list.find((s) => s.cased === rest.cased && s.distinctive === rest.distinctive && sameBreaks(s.breaks, rest.breaks));
+      const same = list.find((s) => s.cased === compiled.cased && s.distinctive === compiled.distinctive && sameBreaks(s.breaks, compiled.breaks));
       if (same) {
         if (!same.digests.includes(id)) same.digests.push(id);
-      } else list.push({ ...rest, digests: [id] });
+      } else {
+        list.push({ cased: compiled.cased, marked: compiled.marked, distinctive: compiled.distinctive, breaks: compiled.breaks, digests: [id] });
+      }
     };
     for (const e of entries) {
       for (const raw of e.methods) {

@@ -78,6 +78,12 @@ const GREEK: Record<string, string> = {
 };
 
 export function transliterateGreek(name: string): string | undefined {
+  let greek = false;
+  for (let i = 0; i < name.length && !greek; i++) {
+    const c = name.charCodeAt(i);
+    greek = c === 0xb5 || (c >= 0x370 && c <= 0x3ff);
+  }
+  if (!greek) return undefined;
   let changed = false;
   let out = '';
   for (const ch of name) {

@@ -25,7 +25,7 @@ export interface Skeleton {
   low: string;
   /** The same units in their original case. */
   cased: string;
-  /** Original offset where the code point of each unit starts / ends. */
+  /** Original offset where the code point of each unit starts / ends (first `low.length` used). */
   start: Int32Array;
   end: Int32Array;
   /** `kind[i]`: the boundary before unit `i`; `kind[low.length]` is always Hard. */
@@ -44,14 +44,46 @@ function joinerKind(cp: number, prev: CharClass, next: CharClass): Boundary {
   return Boundary.Hard;
 }
 
+// Working buffers shared by every call (JavaScript runs one scan at a time): a scan of a line or
+// a name allocates only its result strings. Grown on demand, never shrunk below the first size.
+let capacity = 0;
+let startBuf = new Int32Array(0);
+let endBuf = new Int32Array(0);
+let kindBuf = new Uint8Array(0);
+let clsBuf = new Uint8Array(0);
+let lowBuf = new Uint16Array(0);
+let casedBuf = new Uint16Array(0);
+
+function ensure(span: number): void {
+  if (span + 1 <= capacity) return;
+  capacity = Math.max(span + 1, 1024, capacity * 2);
+  startBuf = new Int32Array(capacity);
+  endBuf = new Int32Array(capacity);
+  kindBuf = new Uint8Array(capacity);
+  clsBuf = new Uint8Array(capacity);
+  lowBuf = new Uint16Array(capacity);
+  casedBuf = new Uint16Array(capacity);
+}
+
+function unitsToString(units: Uint16Array, n: number): string {
+  let out = '';
+  for (let i = 0; i < n; i += 4096) out += String.fromCharCode.apply(null, units.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
+  return out;
+}
+
+/**
+ * The skeleton of `text[from, to)`. The typed arrays of the result are shared buffers, longer
+ * than the skeleton (`low.length` is its length) and valid until the next call, which is all a
+ * scan needs.
+ */
 export function skeletonize(text: string, from = 0, to = text.length): Skeleton {
-  const span = to - from;
-  const start = new Int32Array(span);
-  const end = new Int32Array(span);
-  const kind = new Uint8Array(span + 1);
-  const cls = new Uint8Array(span);
-  let low = '';
-  let cased = '';
+  ensure(to - from);
+  const start = startBuf;
+  const end = endBuf;
+  const kind = kindBuf;
+  const cls = clsBuf;
+  const lowU = lowBuf;
+  const casedU = casedBuf;
   let n = 0;
   let gap = 0;
   let gapChar = 0;
@@ -62,8 +94,9 @@ export function skeletonize(text: string, from = 0, to = text.length): Skeleton 
   let beforeLast = -1;
   let i = from;
   while (i < to) {
-    const cp = text.codePointAt(i)!;
-    const w = cp > 0xffff && i + 1 < to ? 2 : 1;
+    const unit = text.charCodeAt(i);
+    const cp = unit >= 0xd800 && unit <= 0xdbff && i + 1 < to ? text.codePointAt(i)! : unit;
+    const w = cp > 0xffff ? 2 : 1;
     let c = classify(cp);
     if (c === CharClass.Other) {
       gap++;
@@ -72,14 +105,14 @@ export function skeletonize(text: string, from = 0, to = text.length): Skeleton 
       continue;
     }
     if (c === CharClass.Mark && (n === 0 || gap > 0)) c = CharClass.Caseless;
-    const script = isLetter(c) ? scriptOf(cp) : Script.None;
+    const script = cp < 128 ? Script.Latin : isLetter(c) ? scriptOf(cp) : Script.None;
     let k: Boundary;
     if (n === 0) k = Boundary.Hard;
     else if (gap > 0) k = gap === 1 ? joinerKind(gapChar, prevCls, c) : Boundary.Hard;
     else if (c === CharClass.Mark) k = Boundary.None;
     else if (prevCls === CharClass.Lower && c === CharClass.Upper) k = Boundary.Camel;
     else if ((isLetter(prevCls) && c === CharClass.Digit) || (prevCls === CharClass.Digit && isLetter(c))) k = Boundary.Camel;
-    else if (script !== prevScript && script !== Script.None && prevScript !== Script.None) k = Boundary.Script;
+    else if (script !== prevScript && isLetter(c) && isLetter(prevCls) && script !== Script.None && prevScript !== Script.None) k = Boundary.Script;
     else k = Boundary.None;
     if (
       k === Boundary.None &&
@@ -92,17 +125,27 @@ export function skeletonize(text: string, from = 0, to = text.length): Skeleton 
       // An acronym followed by a capitalized word: `CoPE|Attention`, `XML|Parser`.
       kind[last] = Boundary.Camel;
     }
-    const ch = w === 2 ? text.slice(i, i + 2) : text[i];
-    const lower = lowerChar(ch);
-    for (let u = 0; u < w; u++) {
+    if (w === 1) {
+      casedU[n] = unit;
+      if (cp < 128) lowU[n] = cp >= 65 && cp <= 90 ? cp + 32 : cp;
+      else lowU[n] = lowerChar(text[i]).charCodeAt(0);
       start[n] = i;
-      end[n] = i + w;
+      end[n] = i + 1;
       cls[n] = c;
-      kind[n] = u === 0 ? k : Boundary.None;
+      kind[n] = k;
       n++;
+    } else {
+      const lower = lowerChar(text.slice(i, i + 2));
+      for (let u = 0; u < 2; u++) {
+        casedU[n] = text.charCodeAt(i + u);
+        lowU[n] = lower.charCodeAt(u);
+        start[n] = i;
+        end[n] = i + 2;
+        cls[n] = c;
+        kind[n] = u === 0 ? k : Boundary.None;
+        n++;
+      }
     }
-    low += lower;
-    cased += ch;
     beforeLast = last;
     last = n - w;
     if (c !== CharClass.Mark) {
@@ -113,5 +156,12 @@ export function skeletonize(text: string, from = 0, to = text.length): Skeleton 
     i += w;
   }
   kind[n] = Boundary.Hard;
-  return { low, cased, start: start.subarray(0, n), end: end.subarray(0, n), kind: kind.subarray(0, n + 1), cls: cls.subarray(0, n) };
+  return {
+    low: unitsToString(lowU, n),
+    cased: unitsToString(casedU, n),
+    start,
+    end,
+    kind,
+    cls,
+  };
 }
