@@ -1,0 +1,45 @@
+/**
+ * Writes the synthetic corpus of size N in the bundle format (`index.json` + `bodies.json`,
+ * through the same `buildBundle` as `npm run build`) under `bench/corpus/<N>/`. A stamp of the
+ * generator and of the bundle code lets a rerun reuse the files; any change rebuilds them.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildBundle } from '../src/core/bundle';
+import { generateCorpus, SYNTHETIC_TOPICS } from './synthetic';
+
+/** Sources whose change changes the files written here. */
+const STAMP_SOURCES = ['bench/synthetic.ts', 'src/core/bundle.ts', 'src/core/search.ts', 'src/core/summary.ts', 'src/core/types.ts'];
+
+function stamp(root: string, n: number): string {
+  const h = createHash('sha256').update(String(n));
+  for (const f of STAMP_SOURCES) {
+    const file = path.join(root, f);
+    h.update(f).update(fs.existsSync(file) ? fs.readFileSync(file) : '');
+  }
+  return h.digest('hex');
+}
+
+export interface CorpusFiles {
+  dir: string;
+  /** Milliseconds spent generating and bundling; 0 when the files were reused. */
+  buildMs: number;
+}
+
+export function ensureCorpus(root: string, n: number): CorpusFiles {
+  const dir = path.join(root, 'bench', 'corpus', String(n));
+  const stampFile = path.join(dir, 'stamp');
+  const want = stamp(root, n);
+  if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === want && fs.existsSync(path.join(dir, 'index.json'))) {
+    return { dir, buildMs: 0 };
+  }
+  const t0 = performance.now();
+  const { digests } = generateCorpus(n);
+  const { index, bodies } = buildBundle(digests, SYNTHETIC_TOPICS);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'index.json'), JSON.stringify(index));
+  fs.writeFileSync(path.join(dir, 'bodies.json'), JSON.stringify(bodies));
+  fs.writeFileSync(stampFile, want);
+  return { dir, buildMs: performance.now() - t0 };
+}

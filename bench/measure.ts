@@ -1,0 +1,201 @@
+/**
+ * One size of the benchmark, in a fresh `node --expose-gc` process so nothing is warm:
+ * `node --expose-gc out/bench/measure.js <repo root> <corpus dir>` prints one JSON object.
+ *
+ * Cold load is what activation costs before the first hover can be answered:
+ *   1. `require` of the production bundle `dist/extension.js` (with a stub `vscode` module), and
+ *   2. what `CorpusService` does: read and parse `index.json`, check it, build the Corpus, the
+ *      search (from the prebuilt index) and the Recognizer.
+ * Node's own start-up is not included (the extension host is already running).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Module from 'node:module';
+import { checkBundleIndex, BundleBodies } from '../src/core/bundle';
+import { Corpus } from '../src/core/corpus';
+import { Recognizer } from '../src/core/recognizer';
+import { DigestSearch, toSearchRecord } from '../src/core/search';
+import { buildHoverCard } from '../src/core/hoverCard';
+import { groupMentions } from '../src/core/inFile';
+import { Mention } from '../src/core/types';
+import { NaiveMatcher } from './baseline';
+import { hoverPoints, minifiedLine, searchQueries, sourceFile } from './workload';
+
+const [root, dir] = process.argv.slice(2);
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!root || !dir || !gc) {
+  console.error('usage: node --expose-gc out/bench/measure.js <repo root> <corpus dir>');
+  process.exit(2);
+}
+
+/** Enough of `vscode` for the bundle's module body to evaluate: every access yields a stub. */
+function vscodeStub(): unknown {
+  const fn = function () {
+    /* stub */
+  };
+  return new Proxy(fn, {
+    get: (_t, p) => (p === 'then' ? undefined : p === Symbol.toPrimitive ? () => '' : vscodeStub()),
+    apply: () => vscodeStub(),
+    construct: () => vscodeStub() as object,
+  });
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+}
+
+const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
+const mb = (bytes: number): number => round(bytes / 1024 / 1024, 1);
+
+function timeEach<T>(items: readonly T[], f: (item: T) => unknown): number[] {
+  const times: number[] = [];
+  for (const item of items) {
+    const t = performance.now();
+    f(item);
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+gc();
+const heapBefore = process.memoryUsage().heapUsed;
+
+// ---- cold load --------------------------------------------------------------------------
+const tStart = performance.now();
+const bundleFile = path.join(root, 'dist', 'extension.js');
+const moduleInternals = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+const load = moduleInternals._load;
+const stub = vscodeStub();
+moduleInternals._load = function (request: string, ...rest: unknown[]) {
+  return request === 'vscode' ? stub : load.call(this, request, ...rest);
+};
+const extension = Module.createRequire(__filename)(bundleFile) as { activate?: unknown };
+if (typeof extension.activate !== 'function') throw new Error(`${bundleFile} does not export activate`);
+const tBundle = performance.now();
+
+const index = checkBundleIndex(JSON.parse(new TextDecoder().decode(fs.readFileSync(path.join(dir, 'index.json')))));
+const tIndex = performance.now();
+
+let bodies: BundleBodies | undefined;
+const corpus = new Corpus(index.digests, index.topics, async (e) => {
+  bodies ??= JSON.parse(fs.readFileSync(path.join(dir, 'bodies.json'), 'utf8')) as BundleBodies;
+  return bodies[e.id];
+});
+const search = new DigestSearch(
+  index.digests.map((e) => toSearchRecord(e, (id) => corpus.topic(id))),
+  index.searchIndex,
+);
+const recognizer = Recognizer.build(corpus.entries);
+const tBuilt = performance.now();
+
+// ---- first hover: a line that mentions the corpus, as the provider answers it --------------
+const lines = sourceFile(index.digests);
+const cardOptions = { maxCards: 3, unknownArxivIds: true };
+const hover = (text: string, line: number, character: number): unknown => {
+  const mentions = recognizer.mentionsAt(text, line, character, { methods: true, arxiv: true });
+  return mentions.length > 0 ? buildHoverCard(mentions, corpus, cardOptions) : undefined;
+};
+const firstLine = lines.findIndex((l) => l.startsWith('class '));
+const firstChar = 'class '.length + 1;
+const tHover0 = performance.now();
+const firstCard = hover(lines[firstLine], firstLine, firstChar);
+const firstHoverMs = performance.now() - tHover0;
+if (!firstCard) throw new Error(`no card for the first hover: ${lines[firstLine]}`);
+
+gc();
+const heapAfter = process.memoryUsage().heapUsed;
+
+// ---- warm measurements -----------------------------------------------------------------
+const points = hoverPoints(lines, 2200);
+for (const p of points.slice(0, 200)) hover(lines[p.line], p.line, p.character);
+const hoverTimes = timeEach(points.slice(200), (p) => hover(lines[p.line], p.line, p.character));
+let hits = 0;
+for (const p of points) if (recognizer.mentionsAt(lines[p.line], p.line, p.character).length > 0) hits++;
+
+const longLine = minifiedLine(index.digests);
+const longPoints = hoverPoints([longLine], 200, 23);
+const longTimes = timeEach(longPoints, (p) => hover(longLine, 0, p.character));
+
+const inFileRuns: number[] = [];
+let inFileMentions = 0;
+let inFileDigests = 0;
+for (let run = 0; run < 3; run++) {
+  const t = performance.now();
+  const mentions: Mention[] = [];
+  for (let i = 0; i < lines.length; i++) for (const m of recognizer.scanLine(lines[i], i, { methods: true, arxiv: true })) mentions.push(m);
+  const grouped = groupMentions(mentions, (id) => corpus.get(id));
+  inFileRuns.push(performance.now() - t);
+  inFileMentions = mentions.length;
+  inFileDigests = grouped.digests.length;
+}
+inFileRuns.sort((a, b) => a - b);
+
+const queries = searchQueries(index.digests);
+const tSearch0 = performance.now();
+search.search(queries[0].text, 50);
+const firstSearchMs = performance.now() - tSearch0;
+const searchTimes = timeEach(queries, (q) => search.search(q.text, 50));
+
+// ---- the naive baseline, same lines and points ---------------------------------------------
+const naive = new NaiveMatcher(corpus.entries);
+const baselinePoints = points.slice(200, 200 + (naive.size > 100_000 ? 60 : 300));
+const baselineHoverTimes = timeEach(baselinePoints, (p) => naive.mentionsAt(lines[p.line], p.character));
+// A full baseline scan of 10,000 lines can take minutes at the larger sizes: scan lines in order
+// for a bounded time and extrapolate from the lines done.
+const BASELINE_INFILE_BUDGET_MS = 6000;
+const tNaive = performance.now();
+let naiveLines = 0;
+while (naiveLines < lines.length && performance.now() - tNaive < BASELINE_INFILE_BUDGET_MS) {
+  naive.scanLine(lines[naiveLines]);
+  naiveLines++;
+}
+const naiveElapsed = performance.now() - tNaive;
+const baselineInFileMs = (naiveElapsed / naiveLines) * lines.length;
+
+const hoverP99 = percentile(hoverTimes, 0.99);
+const baselineHoverP99 = percentile(baselineHoverTimes, 0.99);
+const inFileMs = percentile(inFileRuns, 0.5);
+const bundleStat = fs.statSync(bundleFile);
+
+const result = {
+  digests: corpus.size,
+  methodNames: corpus.entries.reduce((n, e) => n + e.methods.length, 0),
+  recognizerKeys: recognizer.nameCount,
+  coldLoadMs: round(tBuilt - tStart),
+  coldLoad: {
+    bundleRequireMs: round(tBundle - tStart),
+    indexReadParseMs: round(tIndex - tBundle),
+    buildMs: round(tBuilt - tIndex),
+  },
+  firstHoverMs: round(firstHoverMs),
+  coldLoadPlusFirstHoverMs: round(tBuilt - tStart + firstHoverMs),
+  hoverP50Ms: round(percentile(hoverTimes, 0.5), 4),
+  hoverP99Ms: round(hoverP99, 4),
+  hoverSamples: hoverTimes.length,
+  hoverOnMentionShare: round(hits / points.length, 2),
+  longLineHoverP99Ms: round(percentile(longTimes, 0.99), 4),
+  longLineKB: round(longLine.length / 1024, 0),
+  inFileMs: round(inFileMs),
+  inFileLines: lines.length,
+  inFileMentions,
+  inFileDigests,
+  firstSearchMs: round(firstSearchMs),
+  searchP50Ms: round(percentile(searchTimes, 0.5)),
+  searchP99Ms: round(percentile(searchTimes, 0.99)),
+  searchQueries: searchTimes.length,
+  heapMB: mb(heapAfter),
+  heapCorpusMB: mb(heapAfter - heapBefore),
+  indexKB: Math.round(fs.statSync(path.join(dir, 'index.json')).size / 1024),
+  bodiesKB: Math.round(fs.statSync(path.join(dir, 'bodies.json')).size / 1024),
+  bundleKB: Math.round(bundleStat.size / 1024),
+  baselineNames: naive.size,
+  baselineHoverP99Ms: round(baselineHoverP99),
+  baselineHoverSamples: baselineHoverTimes.length,
+  baselineInFileMs: round(baselineInFileMs, 0),
+  baselineInFileLinesMeasured: naiveLines,
+  baselineInFileExtrapolated: naiveLines < lines.length,
+  hoverSpeedup: round(baselineHoverP99 / hoverP99, 0),
+  inFileSpeedup: round(baselineInFileMs / inFileMs, 0),
+};
+process.stdout.write(JSON.stringify(result) + '\n');

@@ -1,0 +1,33 @@
+/**
+ * Times each step of the cold load separately, for finding where it goes:
+ *   node out/bench/profileLoad.js <corpus dir>
+ * (Run under `node --cpu-prof` for a profile.)
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checkBundleIndex } from '../src/core/bundle';
+import { Corpus } from '../src/core/corpus';
+import { Recognizer } from '../src/core/recognizer';
+import { DigestSearch, toSearchRecord } from '../src/core/search';
+
+const dir = process.argv[2];
+const steps: Record<string, number> = {};
+let t = performance.now();
+const lap = (name: string): void => {
+  const now = performance.now();
+  steps[name] = Number((now - t).toFixed(1));
+  t = now;
+};
+const text = new TextDecoder().decode(fs.readFileSync(path.join(dir, 'index.json')));
+lap('read');
+const index = checkBundleIndex(JSON.parse(text));
+lap('parse');
+const corpus = new Corpus(index.digests, index.topics, async () => undefined);
+lap('corpus');
+const records = index.digests.map((e) => toSearchRecord(e, (id) => corpus.topic(id)));
+lap('records');
+const search = new DigestSearch(records, index.searchIndex);
+lap('search');
+const recognizer = Recognizer.build(corpus.entries);
+lap('recognizer');
+console.log(JSON.stringify({ steps, keys: recognizer.nameCount, sized: search !== undefined }));
