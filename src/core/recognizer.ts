@@ -7,18 +7,22 @@
  * When does a name count? Names that are also ordinary words (`cope`, `diamond`, `fox`,
  * `raptor`) must not fire in prose, while code and citations must still find them:
  *
- * 1. Spelled exactly as the corpus spells it, and that spelling has a capital letter
- *    (`CoPE`, `DIAMOND`, `FoX`, `RetNet`, `Mamba`): always a mention.
- * 2. A distinctive name — four or more letters/digits with a digit, a non-Latin letter or
- *    several parts (`Mamba-2`, `Δ-IRIS`, `MatMul-free`, `Tree of Thoughts`) — in any case.
+ * 1. Spelled exactly as the corpus spells it, and that spelling has a capital letter or
+ *    several words (`CoPE`, `DIAMOND`, `FoX`, `RetNet`, `Mamba`, `task contamination`):
+ *    always a mention.
+ * 2. A distinctive name — four or more letters/digits with a digit, a non-Latin letter, or
+ *    several parts and a capital (`Mamba-2`, `Δ-IRIS`, `MatMul-free`, `Cross-Layer Attention`)
+ *    — in any case.
  * 3. Any other case variant (`cope`, `Diamond`, `RETNET`, `retnet`) only in code: as part of a
  *    longer identifier (`CopeAttention`, `use_cope`, `retnet_block`, `fox2025forgetting`), in
  *    backticks, called (`cope(`), accessed (`x.cope`, `cope.x`), assigned, quoted, imported,
  *    as a path segment (`./cope`), a LaTeX macro (`\cope`) or a citation key (`\cite{raptor}`).
  *
- * Either way a name starts and ends at a word or sub-word boundary (`fox` is not in `firefox`,
- * `CLA` not in `CLAUSE`), and a separator the text puts inside a name must fall where the
- * name has a part boundary (`Ret Net` is RetNet; `co_pe` is not CoPE).
+ * Either way a name starts and ends at a word or sub-word boundary (`fox` is not in
+ * `firefox`, `CLA` not in `CLAUSE`), and a separator the text puts inside a name must fall
+ * where the name has a part boundary (`Ret Net` is RetNet; `RAP TOR` is not RAPTOR). Names
+ * with symbols other than separators (`LoRA+`, `∞-gram`) are not matched: without the symbol
+ * they would be another name.
  */
 import { findArxivIds } from './arxiv';
 import { normalizeArxivId } from './arxivId';
@@ -277,10 +281,15 @@ function sameBreaks(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+/** What may stand between the parts of a name; any other symbol makes the name unmatchable. */
+const SYMBOL = /[^\p{L}\p{N}\p{M} _.'\u2019/\u2010\u2011-]/u;
+
 function compileName(
   name: string,
   distinctiveAllowed: boolean,
 ): { key: string; cased: string; marked: boolean; distinctive: boolean; breaks: number[] } | undefined {
+  // `∞-gram` or `LoRA+` without their symbol would be `gram` and `LoRA`: another name entirely.
+  if (SYMBOL.test(name)) return undefined;
   const sk = skeletonize(name);
   const key = sk.low;
   if (key.length < 2 || key.length > MAX_KEY) return undefined;
@@ -304,8 +313,10 @@ function compileName(
     }
   }
   if (letters === 0) return undefined;
-  const distinctive = distinctiveAllowed && key.length >= 4 && (digit || nonLatin || parts);
-  return { key, cased: sk.cased, marked: upper, distinctive, breaks };
+  // A lower-case phrase (`task contamination`, `full-duplex`) is made of ordinary words: it
+  // counts when spelled exactly, but is not distinctive in another case.
+  const distinctive = distinctiveAllowed && key.length >= 4 && (digit || nonLatin || (parts && upper));
+  return { key, cased: sk.cased, marked: upper || parts, distinctive, breaks };
 }
 
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

@@ -49,4 +49,7 @@ export const ENTRIES: RecognizerEntry[] = [
   entry('xlstm', { methods: ['xLSTM'] }),
   entry('old-string', { arxiv: ['hep-th/9901001'] }),
   entry('ssm-survey', { methods: ['Mamba'] }),
+  entry('infini-gram', { methods: ['infini-gram', '∞-gram'] }),
+  entry('lora-plus', { methods: ['LoRA+'] }),
+  entry('contamination', { methods: ['task contamination'] }),
 ];

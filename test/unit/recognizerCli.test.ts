@@ -1,0 +1,100 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { readTextFile, run } from '../../src/cli/mentions';
+import { CliIO } from '../../src/cli/io';
+import { TOPICS, digest } from './recognizerCorpus';
+
+function capture(cwd: string): CliIO & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    cwd,
+    out: (t: string) => void (io.stdout += t + '\n'),
+    err: (t: string) => void (io.stderr += t + '\n'),
+  };
+  return io;
+}
+
+describe('CLI: mentions <file>', () => {
+  let dir: string;
+  let corpus: string;
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'digest-lens-mentions-'));
+    corpus = path.join(dir, 'corpus');
+    fs.mkdirSync(corpus);
+    const digests = [
+      digest('retnet', { arxiv: ['2307.08621'], methods: ['RetNet'] }),
+      digest('cope', { arxiv: ['2405.18719'], methods: ['CoPE'] }),
+      digest('cope-followup', { methods: ['CoPE'] }),
+    ];
+    fs.writeFileSync(path.join(corpus, 'index.json'), JSON.stringify({ version: 1, digests, topics: TOPICS }));
+  });
+
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const write = (name: string, content: string | Buffer): string => {
+    fs.writeFileSync(path.join(dir, name), content);
+    return name;
+  };
+
+  it('prints every mention as DESIGN.md specifies, 0-based, in order', async () => {
+    const file = write('model.py', 'import torch\r\nclass CoPEAttention:  # arXiv:2405.18719v2\n    x = retnet_block(x)  # 2501.00001\n');
+    const io = capture(dir);
+    assert.equal(await run([file, '--corpus', 'corpus'], io), 0, io.stderr);
+    const rows = JSON.parse(io.stdout);
+    assert.deepEqual(rows, [
+      { line: 1, character: 6, endCharacter: 10, text: 'CoPE', kind: 'method', digests: ['cope', 'cope-followup'] },
+      { line: 1, character: 24, endCharacter: 42, text: 'arXiv:2405.18719v2', kind: 'arxiv', arxiv: '2405.18719', digests: ['cope'] },
+      { line: 2, character: 8, endCharacter: 14, text: 'retnet', kind: 'method', digests: ['retnet'] },
+      { line: 2, character: 27, endCharacter: 37, text: '2501.00001', kind: 'arxiv', arxiv: '2501.00001', digests: [] },
+    ]);
+    assert.deepEqual(Object.keys(rows[1]), ['line', 'character', 'endCharacter', 'text', 'kind', 'arxiv', 'digests']);
+  });
+
+  it('prints an empty array for a file without mentions, and ignores a BOM', async () => {
+    const io = capture(dir);
+    assert.equal(await run([write('empty.txt', '\uFEFFnothing to see'), '--corpus', corpus], io), 0);
+    assert.deepEqual(JSON.parse(io.stdout), []);
+  });
+
+  it('refuses binary files, directories and missing files with a clear message', async () => {
+    const binary = write('blob.bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x52, 0x65, 0x74, 0x4e, 0x65, 0x74]));
+    for (const [arg, message] of [
+      [binary, /binary/],
+      ['.', /not a regular file/],
+      ['missing.py', /no such file/],
+    ] as const) {
+      const io = capture(dir);
+      assert.equal(await run([arg, '--corpus', corpus], io), 1);
+      assert.match(io.stderr, message);
+      assert.equal(io.stdout, '');
+    }
+  });
+
+  it('refuses files over the size limit instead of reading them', () => {
+    const file = path.join(dir, write('big.txt', 'x'.repeat(2048)));
+    const result = readTextFile(file, 1024);
+    assert.ok('error' in result && /larger than the 1024-byte limit/.test(result.error));
+  });
+
+  it('explains its usage when arguments are missing or extra', async () => {
+    for (const args of [[], ['a', 'b'], ['a', '--corpus']]) {
+      const io = capture(dir);
+      assert.equal(await run(args, io), 2);
+      assert.ok(io.stderr.length > 0);
+    }
+  });
+
+  it('scans a 5 MB single-line minified file to the end in bounded time', async () => {
+    const file = write('bundle.min.js', 'var a=1;'.repeat(640_000) + 'new RetNet();');
+    const io = capture(dir);
+    const t0 = Date.now();
+    assert.equal(await run([file, '--corpus', corpus], io), 0);
+    assert.ok(Date.now() - t0 < 10_000);
+    const rows = JSON.parse(io.stdout) as { text: string; character: number }[];
+    assert.deepEqual(rows.map((r) => [r.text, r.character]), [['RetNet', 640_000 * 8 + 4]]);
+  });
+});
