@@ -15,8 +15,10 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const codeServerRoot = join(repo, '.vscode-test', 'code-server');
 export const codeServerPackage = join(codeServerRoot, 'node_modules', 'code-server');
 export const markerFile = join(codeServerRoot, 'setup-complete');
+/** What the marker records: a change of the recipe below makes older installs redo it. */
+export const SETUP_ID = `code-server@${CODE_SERVER_VERSION} recipe 2 (ripgrep from the system)`;
 
-/** The installed version when the setup ran to its end, else undefined. */
+/** The marker's content when the setup ran to its end, else undefined. */
 export function installedVersion() {
   try {
     return readFileSync(markerFile, 'utf8').trim() || undefined;
@@ -26,6 +28,16 @@ export function installedVersion() {
 }
 
 class StepError extends Error {}
+
+/** Absolute path of a ripgrep binary: $RIPGREP_PATH, else `rg` on PATH. */
+function ripgrep() {
+  if (process.env.RIPGREP_PATH) return existsSync(process.env.RIPGREP_PATH) ? resolve(process.env.RIPGREP_PATH) : undefined;
+  for (const dir of (process.env.PATH ?? '').split(':').filter(Boolean)) {
+    const candidate = join(dir, 'rg');
+    if (existsSync(candidate)) return resolve(candidate);
+  }
+  return undefined;
+}
 
 // A folder of its own with a package.json makes npm install there instead of walking up
 // to the repository (and keeps the repository's lockfile untouched).
@@ -76,7 +88,7 @@ async function step(name, fn) {
 
 async function main() {
   const force = process.argv.includes('--force');
-  if (!force && installedVersion() === CODE_SERVER_VERSION) {
+  if (!force && installedVersion() === SETUP_ID) {
     console.log(`setup-node-host: code-server ${CODE_SERVER_VERSION} already set up in ${codeServerRoot}`);
     return;
   }
@@ -89,6 +101,9 @@ async function main() {
     const headers = join(env.npm_config_nodedir, 'include', 'node', 'node_api.h');
     if (!existsSync(headers)) {
       throw new StepError(`Node headers not found at ${headers} (install Debian's nodejs headers or set npm_config_nodedir)`);
+    }
+    if (!ripgrep()) {
+      throw new StepError('ripgrep not found: install Debian\'s (apt-get install -y ripgrep) or set RIPGREP_PATH');
     }
     const major = Number(process.versions.node.split('.')[0]);
     if (major < 20) throw new StepError(`Node ${process.versions.node} is too old; code-server ${CODE_SERVER_VERSION} needs Node 20`);
@@ -135,6 +150,20 @@ async function main() {
     }
   });
 
+  // @vscode/ripgrep downloads its binary from GitHub at install time, which cannot work here.
+  // Without it workspace.findFiles and text search fail in the extension host, which
+  // desktop VS Code always has; Debian's ripgrep 13 speaks the same flags.
+  await step('link ripgrep', () => {
+    const rg = ripgrep();
+    const bin = join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin');
+    mkdirSync(bin, { recursive: true });
+    const link = join(bin, 'rg');
+    rmSync(link, { force: true });
+    symlinkSync(rg, link);
+    const out = mustRun(link, ['--version'], vscodeDir);
+    if (!/^ripgrep \d+/.test(out)) throw new StepError(`${rg} --version said: ${tail(out, 3)}`);
+  });
+
   await step('link node_modules.asar', () => {
     const link = join(vscodeDir, 'node_modules.asar');
     try {
@@ -158,7 +187,7 @@ async function main() {
     if (!out.includes(CODE_SERVER_VERSION)) throw new StepError(`unexpected --version output: ${tail(out, 5)}`);
   });
 
-  writeFileSync(markerFile, CODE_SERVER_VERSION + '\n');
+  writeFileSync(markerFile, SETUP_ID + '\n');
   console.log(`setup-node-host: code-server ${CODE_SERVER_VERSION} ready in ${((Date.now() - total) / 1000).toFixed(1)} s`);
 }
 

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, launchChromium, runTestPage } from './lib/browser.mjs';
-import { CODE_SERVER_VERSION, codeServerPackage, installedVersion } from './setup-node-host.mjs';
+import { CODE_SERVER_VERSION, SETUP_ID, codeServerPackage, installedVersion } from './setup-node-host.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name) => {
@@ -35,8 +35,8 @@ const fail = (code, message) => {
   process.exit(code);
 };
 
-if (installedVersion() !== CODE_SERVER_VERSION || !existsSync(entry)) {
-  fail(3, `code-server ${CODE_SERVER_VERSION} is not set up in ${relative(root, dirname(dirname(codeServerPackage)))}; run "npm run setup:node-host" first.`);
+if (installedVersion() !== SETUP_ID || !existsSync(entry)) {
+  fail(3, `code-server ${CODE_SERVER_VERSION} is not set up (or set up by an older recipe) in ${relative(root, dirname(dirname(codeServerPackage)))}; run "npm run setup:node-host" first.`);
 }
 if (!existsSync(testsPath)) fail(2, `${relative(root, testsPath)} is missing; run "npm run build" first.`);
 if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) fail(2, `--timeout wants a number of seconds, got "${arg('--timeout')}".`);
