@@ -1,0 +1,257 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { arxivLinks, isArxivId, normalizeArxivId } from '../../src/core/arxivId';
+import { Recognizer } from '../../src/core/recognizer';
+import type { Corpus } from '../../src/core/corpus';
+import type { DigestEntry } from '../../src/core/types';
+import { getApi, waitFor } from './api';
+
+/** The card's markdown at `position`, or undefined when no Digest Lens card is shown. */
+async function cardAt(doc: vscode.TextDocument, position: vscode.Position): Promise<{ value: string; hover: vscode.Hover } | undefined> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position)) ?? [];
+  for (const hover of hovers) {
+    for (const c of hover.contents) {
+      const value = typeof c === 'string' ? c : c.value;
+      // Other providers (language servers) may answer too; ours is the one with its commands or text.
+      if (value.includes('command:digestLens.') || value.includes('not in the digest corpus')) return { value, hover };
+    }
+  }
+  return undefined;
+}
+
+const openLink = (id: string): string => `command:digestLens.openDigest?${encodeURIComponent(JSON.stringify([id]))}`;
+
+function validIds(e: DigestEntry): string[] {
+  return [...new Set(e.arxiv.map(normalizeArxivId).filter(isArxivId))];
+}
+
+interface Sample {
+  entry: DigestEntry;
+  name: string;
+  id: string;
+}
+
+/**
+ * A digest with an arXiv ID and a method name spelled with a capital and only letters
+ * (`RetNet`, `CoPE`): the recognizer finds such a spelling in code and prose alike.
+ */
+function pickSample(corpus: Corpus, recognizer: Recognizer): Sample {
+  for (const entry of corpus.entries) {
+    const ids = validIds(entry);
+    if (ids.length === 0) continue;
+    for (const name of entry.methods) {
+      if (!/^[A-Za-z]{3,}$/.test(name) || !/[A-Z]/.test(name)) continue;
+      const probe = `x ${name} y`;
+      const found = recognizer.mentionsAt(probe, 0, 3);
+      if (found.length === 1 && found[0].digests.includes(entry.id)) return { entry, name, id: ids[0] };
+    }
+  }
+  throw new Error('the bundled corpus has no digest with an arXiv ID and a capitalized method name');
+}
+
+const TEMPLATES: Record<string, (s: Sample) => string> = {
+  python: (s) => `import torch\n\nmodel = ${s.name}(config)  # see arXiv:${s.id}\n`,
+  typescript: (s) => `// https://arxiv.org/abs/${s.id}\nconst layer = new ${s.name}Layer({ dim: 64 });\n`,
+  markdown: (s) => `# Notes\n\nWe compare **${s.name}** with the baseline ([paper](https://www.alphaxiv.org/overview/${s.id})).\n`,
+  latex: (s) => `\\section{Related work}\n\\textsc{${s.name}}~\\cite{key} (arXiv:${s.id}v1) is relevant.\n`,
+};
+
+function positionOf(doc: vscode.TextDocument, needle: string, offsetInNeedle: number): vscode.Position {
+  const at = doc.getText().indexOf(needle);
+  assert.ok(at >= 0, `${needle} not in the document`);
+  return doc.positionAt(at + offsetInNeedle);
+}
+
+async function setHover(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('digestLens').update(`hover.${key}`, value, vscode.ConfigurationTarget.Global);
+}
+
+suite('hover cards', () => {
+  let corpus: Corpus;
+  let recognizer: Recognizer;
+  let sample: Sample;
+
+  suiteSetup(async () => {
+    const api = await getApi();
+    corpus = api.corpus;
+    recognizer = Recognizer.build(corpus.entries);
+    sample = pickSample(corpus, recognizer);
+  });
+
+  suiteTeardown(async () => {
+    for (const key of ['enabled', 'methodNames', 'unknownArxivIds', 'excludeLanguages', 'maxCards']) await setHover(key, undefined);
+  });
+
+  /** The digests the card for `name` must list (several digests may share a method name). */
+  function expectedDigests(name: string): string[] {
+    return recognizer.mentionsAt(`x ${name} y`, 0, 3)[0].digests;
+  }
+
+  function assertDigestCard(value: string, digests: string[], maxCards: number): void {
+    for (const id of digests.slice(0, maxCards)) assert.ok(value.includes(openLink(id)), `no link to digest ${id} in:\n${value}`);
+    if (digests.length === 1) {
+      const e = corpus.get(digests[0])!;
+      const links = arxivLinks(validIds(e)[0]);
+      for (const url of [links.abs, links.pdf, links.alphaxiv]) assert.ok(value.includes(`(${url})`), `no ${url} in:\n${value}`);
+    } else if (digests.length > maxCards) {
+      assert.ok(value.includes('command:digestLens.search?'), 'no "+N more" link');
+    }
+  }
+
+  for (const [language, template] of Object.entries(TEMPLATES)) {
+    test(`a known method name and arXiv ID in ${language}`, async () => {
+      const doc = await vscode.workspace.openTextDocument({ language, content: template(sample) });
+      const maxCards = 3;
+
+      const onName = await cardAt(doc, positionOf(doc, sample.name, 1));
+      assert.ok(onName, `no card on ${sample.name} in ${language}`);
+      assertDigestCard(onName.value, expectedDigests(sample.name), maxCards);
+      const start = positionOf(doc, sample.name, 0);
+      assert.ok(onName.hover.range?.start.isEqual(start), 'the hover range starts at the name');
+      assert.strictEqual(onName.hover.range?.end.character, start.character + sample.name.length);
+
+      const onId = await cardAt(doc, positionOf(doc, sample.id, 2));
+      assert.ok(onId, `no card on ${sample.id} in ${language}`);
+      const byId = corpus.byArxiv(sample.id).map((e) => e.id);
+      assertDigestCard(onId.value, byId, maxCards);
+    });
+  }
+
+  test('the card is trusted only for Digest Lens commands', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: TEMPLATES.python(sample) });
+    const card = await cardAt(doc, positionOf(doc, sample.name, 1));
+    assert.ok(card);
+    const md = card.hover.contents.find((c): c is vscode.MarkdownString => typeof c !== 'string' && c.value === card.value);
+    assert.ok(md);
+    assert.notStrictEqual(md.isTrusted, true);
+    if (md.isTrusted && typeof md.isTrusted === 'object') {
+      for (const c of md.isTrusted.enabledCommands) assert.match(c, /^digestLens\./);
+    }
+    for (const m of card.value.matchAll(/\]\((command:[^?)]+)/g)) assert.match(m[1], /^command:digestLens\./);
+  });
+
+  test('works in a file of the workspace (file or virtual file system)', async function () {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) this.skip();
+    const uri = vscode.Uri.joinPath(folder!.uri, 'hover-fixture.py');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(TEMPLATES.python(sample)));
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const card = await cardAt(doc, positionOf(doc, sample.name, 1));
+      assert.ok(card, `no card in a ${uri.scheme} document`);
+      assertDigestCard(card.value, expectedDigests(sample.name), 3);
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
+  test('an arXiv ID that is not in the corpus gets a small card, unless turned off', async () => {
+    let unknown = '';
+    for (let n = 99999; n > 99000 && !unknown; n--) if (corpus.byArxiv(`2512.${n}`).length === 0) unknown = `2512.${n}`;
+    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `see arXiv:${unknown}v2 for details` });
+    const pos = positionOf(doc, unknown, 3);
+    const card = await cardAt(doc, pos);
+    assert.ok(card, 'no card for an unknown arXiv ID');
+    assert.ok(card.value.includes('not in the digest corpus'));
+    assert.ok(card.value.includes(`(${arxivLinks(unknown).abs})`));
+    assert.ok(!card.value.includes('command:digestLens.openDigest'));
+
+    await setHover('unknownArxivIds', false);
+    try {
+      await waitFor(async () => ((await cardAt(doc, pos)) ? undefined : true), 'the unknown-ID card to go away');
+    } finally {
+      await setHover('unknownArxivIds', undefined);
+    }
+    await waitFor(async () => (await cardAt(doc, pos)) && true, 'the unknown-ID card to come back');
+  });
+
+  test('no card on hard negatives: ordinary words in prose, version numbers, digit runs', async () => {
+    // Every capitalized, letters-only method name, written in lower case in prose.
+    const words = [...new Set(corpus.entries.flatMap((e) => e.methods).filter((m) => /^[A-Za-z]{3,}$/.test(m) && /[A-Z]/.test(m)))];
+    const lines = words.map((w) => `we said ${w.toLowerCase()} in passing.`);
+    lines.push('version 1.2405.18719 and build 2405.18719.3 and serial 12405.18719 and 2413.12345');
+    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: lines.join('\n') });
+    for (let line = 0; line < doc.lineCount; line++) {
+      const text = doc.lineAt(line).text;
+      // Guard: the rule the recognizer tests pin down says these lines mention nothing.
+      assert.deepStrictEqual(recognizer.scanLine(text, line), [], `the recognizer finds something in "${text}"`);
+      for (let c = 0; c < text.length; c += 4) {
+        const card = await cardAt(doc, new vscode.Position(line, c));
+        assert.strictEqual(card, undefined, `card at ${line}:${c} of "${text}"`);
+      }
+    }
+  });
+
+  test('settings take effect without a reload', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: TEMPLATES.python(sample) });
+    const onName = positionOf(doc, sample.name, 1);
+    const onId = positionOf(doc, sample.id, 2);
+    const shown = async (pos: vscode.Position) => ((await cardAt(doc, pos)) ? true : undefined);
+    const hidden = async (pos: vscode.Position) => ((await cardAt(doc, pos)) ? undefined : true);
+    try {
+      await setHover('enabled', false);
+      await waitFor(() => hidden(onName), 'hovers to turn off');
+      assert.strictEqual(await cardAt(doc, onId), undefined);
+      await setHover('enabled', undefined);
+      await waitFor(() => shown(onName), 'hovers to turn back on');
+
+      await setHover('methodNames', false);
+      await waitFor(() => hidden(onName), 'method names to turn off');
+      assert.ok(await cardAt(doc, onId), 'arXiv IDs still have cards');
+      await setHover('methodNames', undefined);
+      await waitFor(() => shown(onName), 'method names to turn back on');
+
+      await setHover('excludeLanguages', ['python']);
+      await waitFor(() => hidden(onName), 'python to be excluded');
+      const md = await vscode.workspace.openTextDocument({ language: 'markdown', content: TEMPLATES.markdown(sample) });
+      assert.ok(await cardAt(md, positionOf(md, sample.name, 1)), 'other languages still have cards');
+    } finally {
+      for (const key of ['enabled', 'methodNames', 'excludeLanguages']) await setHover(key, undefined);
+    }
+    await waitFor(() => shown(onName), 'hovers in python to come back');
+  });
+
+  test('maxCards caps the sections and links the rest to search', async () => {
+    // The arXiv IDs of several digests on one line do not share a mention; a shared method
+    // name does. Use the name shared by the most digests, if any.
+    const byName = new Map<string, Set<string>>();
+    for (const e of corpus.entries) for (const m of e.methods) byName.set(m, (byName.get(m) ?? new Set()).add(e.id));
+    const shared = [...byName].filter(([m, ids]) => ids.size >= 2 && /^[A-Za-z]{3,}$/.test(m) && /[A-Z]/.test(m));
+    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: shared.length ? `x ${shared[0][0]} y` : `x ${sample.name} y` });
+    try {
+      await setHover('maxCards', 1);
+      const card = await waitFor(async () => {
+        const c = await cardAt(doc, new vscode.Position(0, 3));
+        return c && (shared.length === 0 || c.value.includes('command:digestLens.search?')) ? c : undefined;
+      }, 'a capped card');
+      const digests = recognizer.mentionsAt(doc.lineAt(0).text, 0, 3)[0].digests;
+      assert.strictEqual(card.value.split(openLink(digests[0])).length > 1, true);
+      if (digests.length > 1) assert.ok(!card.value.includes(openLink(digests[1])), 'a second section despite maxCards = 1');
+    } finally {
+      await setHover('maxCards', undefined);
+    }
+  });
+
+  test('hovering a 5 MB line, a binary file or a 200,000-line file answers promptly', async function () {
+    this.timeout(120_000);
+    const huge = ' ;'.repeat(1_250_000) + sample.name + ' ;'.repeat(1_250_000);
+    const binaryish = Array.from({ length: 4096 }, (_, i) => String.fromCharCode((i * 7919) % 0xd7ff)).join('') + `\u0000\u0001 arXiv:${sample.id}`;
+    const many = Array.from({ length: 200_000 }, (_, i) => (i === 150_000 ? `y = ${sample.name}(x)` : `line ${i}`)).join('\n');
+    const cases: [string, string, (d: vscode.TextDocument) => vscode.Position, boolean][] = [
+      ['5 MB line', huge, (d) => d.positionAt(2_500_000 + 1), true],
+      ['5 MB line, far from any mention', huge, () => new vscode.Position(0, 4_000_000), false],
+      ['binary', binaryish, (d) => positionOf(d, sample.id, 1), true],
+      ['200,000 lines', many, () => new vscode.Position(150_000, 5), true],
+    ];
+    for (const [what, content, at, expectCard] of cases) {
+      const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content });
+      const pos = at(doc);
+      await cardAt(doc, pos); // the first request also pays for syncing the document
+      const t0 = Date.now();
+      const card = await cardAt(doc, pos);
+      const elapsed = Date.now() - t0;
+      assert.strictEqual(!!card, expectCard, `${what}: card ${card ? 'shown' : 'missing'}`);
+      assert.ok(elapsed < 2000, `${what}: hover took ${elapsed} ms`);
+    }
+  });
+});
