@@ -246,7 +246,10 @@ function renderHeader(d: Digest, ctx: RenderContext, s: RenderStrings): string {
   if (d.title_ru && d.title_ru.trim() && d.title_ru !== d.title) {
     out.push(`<p class="title-ru" lang="ru">${escapeHtml(d.title_ru)}</p>`);
   }
-  const ids = uniqueArxiv(d.arxiv ?? []);
+  // A multi-paper post lists its papers below with their own chips; the top row keeps
+  // only the IDs no listed paper carries.
+  const listed = new Set(d.kind === 'multi-paper' ? uniqueArxiv((d.papers ?? []).map((p) => p.arxiv ?? '')) : []);
+  const ids = uniqueArxiv(d.arxiv ?? []).filter((id) => !listed.has(id));
   if (ids.length > 0) {
     out.push(`<div class="chips arxiv-chips">${ids.map((id) => arxivChip(id, s)).join('')}</div>`);
   }
@@ -290,7 +293,7 @@ function arxivChip(id: string, s: RenderStrings): string {
   const a = (href: string, label: string, cls: string) =>
     `<a class="chip-link ${cls}" href="${escapeHtml(href)}" title="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
   return (
-    `<span class="chip arxiv" data-arxiv="${escapeHtml(id)}"><span class="chip-id">arXiv:${escapeHtml(id)}</span>` +
+    `<span class="chip arxiv" data-arxiv="${escapeHtml(id)}"><span class="chip-id" title="arXiv:${escapeHtml(id)}">${escapeHtml(id)}</span>` +
     a(links.abs, s.abs, 'abs') +
     a(links.pdf, s.pdf, 'pdf') +
     a(links.alphaxiv, s.alphaxiv, 'alphaxiv') +
@@ -363,9 +366,11 @@ export function contentSecurityPolicy(nonce: string, cspSource: string): string 
 
 export function webviewDocument(bodyHtml: string, o: WebviewDocumentOptions): string {
   if (!/^[A-Za-z0-9+/_-]{16,}={0,2}$/.test(o.nonce)) throw new Error('webviewDocument: invalid nonce');
-  // A CSP source list is space-separated hosts/schemes; a quote or semicolon here would
-  // let the caller rewrite the policy.
-  if (!/^[^;'"\s,]+( [^;'"\s,]+)*$/.test(o.cspSource)) throw new Error('webviewDocument: invalid cspSource');
+  // A CSP source list is space-separated hosts/schemes (the web workbench adds 'self'); any
+  // other quoted keyword, or a semicolon, would let the caller rewrite the policy.
+  if (!o.cspSource.trim().split(/\s+/).every((t) => t === "'self'" || /^[^;'"\s,]+$/.test(t))) {
+    throw new Error('webviewDocument: invalid cspSource');
+  }
   const n = escapeHtml(o.nonce);
   const stylesheet = (href: string) => `<link rel="stylesheet" href="${escapeHtml(href)}" nonce="${n}">`;
   return [

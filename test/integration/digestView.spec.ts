@@ -104,10 +104,11 @@ suite('digest view', () => {
     const view = digestView(api);
     const [a] = twoDigests(api);
     await vscode.commands.executeCommand('digestLens.openDigest', a.id);
+    await waitFor(() => digestTabs().find((t) => t.label === a.title), 'the digest tab');
     const opened = await vscode.commands.executeCommand('digestLens.openDigest', 'no-such-digest-\u202E<script>');
     assert.strictEqual(opened, false);
     assert.strictEqual(view.currentDigestId(), a.id);
-    assert.strictEqual(digestTabs().length, 1);
+    assert.deepStrictEqual(digestTabs().map((t) => t.label), [a.title]);
   });
 
   test('closing the panel clears the current digest', async () => {

@@ -321,6 +321,9 @@ describe('render: digest page', () => {
     assert.match(text, /Contextual Position Encoding/);
     assert.match(text, /Paper without ID/);
     assert.equal(scanTags(html).filter((t) => t.name === 'li' && !t.closing).length, 2);
+    // Each ID gets one chip: in the paper list when a paper carries it, else in the top row.
+    const abs = hrefs(html).filter((h) => h.startsWith('https://arxiv.org/abs/'));
+    assert.deepEqual(abs.sort(), ['https://arxiv.org/abs/2404.19737', 'https://arxiv.org/abs/2405.18719']);
   });
 
   it('ends with related digests that open in the panel, never itself', () => {
@@ -369,6 +372,10 @@ describe('render: webview document', () => {
     assert.throws(() => webviewDocument('', { ...opts, nonce: "abc' 'unsafe-inline" }));
     assert.throws(() => webviewDocument('', { ...opts, nonce: 'short' }));
     assert.throws(() => webviewDocument('', { ...opts, cspSource: "https://x; script-src 'unsafe-inline'" }));
+    assert.throws(() => webviewDocument('', { ...opts, cspSource: "https://x 'unsafe-inline'" }));
+    assert.throws(() => webviewDocument('', { ...opts, cspSource: '' }));
+    // What the web workbench passes.
+    assert.doesNotThrow(() => webviewDocument('', { ...opts, cspSource: "'self' https://*.vscode-cdn.net http://vscode.localhost:8080" }));
   });
 });
 
