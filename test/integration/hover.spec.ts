@@ -99,7 +99,10 @@ suite('hover cards', () => {
   }
 
   for (const [language, template] of Object.entries(TEMPLATES)) {
-    test(`a known method name and arXiv ID in ${language}`, async () => {
+    test(`a known method name and arXiv ID in ${language}`, async function () {
+      // A language server (tsserver in the Node host) may answer the first hover of its language
+      // only once it has started; our card comes in the same response.
+      this.timeout(90_000);
       const doc = await vscode.workspace.openTextDocument({ language, content: template(sample) });
       const maxCards = 3;
 
