@@ -60,7 +60,6 @@ const COMMAND_ID = /^digestLens\.[A-Za-z][A-Za-z0-9]*$/;
 
 // Bidi overrides/isolates and marks can make escaped text read as something else (Trojan Source);
 // C0/C1 controls and zero-width no-break spaces have no business in a card either.
-// eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const WHITESPACE = /[\s\u2028\u2029]+/g;
 // Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping all of them
