@@ -321,12 +321,10 @@ function renderRelated(d: Digest, ctx: RenderContext, s: RenderStrings): string 
   const items = related.map((r) => {
     const ids = uniqueArxiv(r.arxiv ?? []);
     const topics = (r.topics ?? []).map((t) => escapeHtml(topicLabel(t, ctx))).join(', ');
-    return (
-      `<li>${digestLinkOpen(r.id)}${escapeHtml(r.title)}</a>` +
-      (ids.length ? ` <span class="related-arxiv">arXiv:${escapeHtml(ids[0])}</span>` : '') +
-      (topics ? ` <span class="related-topics">${topics}</span>` : '') +
-      '</li>'
-    );
+    const meta =
+      (ids.length ? `<span class="related-arxiv">arXiv:${escapeHtml(ids[0])}</span>` : '') +
+      (topics ? `<span class="related-topics">${topics}</span>` : '');
+    return `<li>${digestLinkOpen(r.id)}${escapeHtml(r.title)}</a>${meta ? `<div class="related-meta">${meta}</div>` : ''}</li>`;
   });
   return `<footer class="related"><h2>${escapeHtml(s.related)}</h2><ul>${items.join('')}</ul></footer>`;
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   classifyHref,
@@ -11,6 +11,10 @@ import {
   RenderContext,
   webviewDocument,
 } from '../../src/core/render';
+import { normalizeArxivId } from '../../src/core/arxivId';
+import { parseDigestFile } from '../../src/core/digestFile';
+import { parseTopics } from '../../src/core/topics';
+import { toEntry } from '../../src/core/bundle';
 import { Digest, DigestEntry, Topic } from '../../src/core/types';
 
 // ---------------------------------------------------------------------------------------
@@ -409,6 +413,30 @@ describe('render: webview messages', () => {
       { type: 'command', command: 'x' },
     ]) {
       assert.equal(parseViewMessage(bad), undefined, JSON.stringify(bad));
+    }
+  });
+});
+
+describe('render: the digests in digests/', () => {
+  const dir = join(__dirname, '../../../digests');
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')) : [];
+
+  it('renders every digest file to safe HTML with its title and chips', function () {
+    if (files.length === 0) this.skip();
+    const vocabulary = existsSync(join(dir, 'topics.yaml')) ? parseTopics(readFileSync(join(dir, 'topics.yaml'), 'utf8'), 'topics.yaml').topics : [];
+    const digests: Digest[] = [];
+    for (const f of files) {
+      const { digest: d } = parseDigestFile(readFileSync(join(dir, f), 'utf8'), f, new Set(vocabulary.map((t) => t.id)));
+      if (d) digests.push({ ...toEntry(d, 'bundled'), body: d.body });
+    }
+    assert.ok(digests.length > 0);
+    const ctx = context(digests, { related: digests.slice(0, 3) });
+    ctx.corpus.topic = (id) => vocabulary.find((t) => t.id === id);
+    for (const d of digests) {
+      const html = renderDigestHtml(d, ctx);
+      assertSafe(html);
+      assert.ok(visibleText(html).includes(d.title.replace(/[\u202A-\u202E\u2066-\u2069]/g, '')), d.id);
+      for (const id of d.arxiv) assert.ok(html.includes(`https://arxiv.org/abs/${normalizeArxivId(id)}"`), `${d.id}: no chip for ${id}`);
     }
   });
 });
