@@ -55,13 +55,11 @@ export class DigestHoverProvider implements vscode.HoverProvider {
   }
 }
 
-function labels(): CardLabels {
+/** Translated labels; `PDF`, `arXiv` and `alphaXiv` are names and stay as they are. */
+function labels(): Partial<CardLabels> {
   return {
     openDigest: vscode.l10n.t('Open digest'),
     notInCorpus: vscode.l10n.t('not in the digest corpus'),
-    pdf: vscode.l10n.t('PDF'),
-    arxiv: vscode.l10n.t('arXiv'),
-    alphaxiv: vscode.l10n.t('alphaXiv'),
     more: (n) => vscode.l10n.t('+{0} more', n),
   };
 }
