@@ -1,0 +1,233 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { DigestLensApi } from '../../src/extension';
+import type { TopicsTreeProvider } from '../../src/features/topicsTree';
+import type { UserFoldersService } from '../../src/features/userFolders';
+import { getApi, waitFor } from './api';
+
+const fs = vscode.workspace.fs;
+const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+/** A digest file as a reader would write it; `extra` lines go into the front matter. */
+function digest(id: string, o: { title: string; arxiv?: string[]; methods?: string[]; topics?: string[]; extra?: string[]; body?: string }): string {
+  const list = (xs: readonly string[] = []): string => `[${xs.map((x) => JSON.stringify(x)).join(', ')}]`;
+  return [
+    '---',
+    `id: ${id}`,
+    `title: ${JSON.stringify(o.title)}`,
+    `arxiv: ${list(o.arxiv)}`,
+    `methods: ${list(o.methods)}`,
+    `topics: ${list(o.topics)}`,
+    'source:',
+    '  name: my-notes',
+    '  date: 2025-02-03',
+    'lang: en',
+    'kind: paper',
+    ...(o.extra ?? []),
+    '---',
+    '',
+    o.body ?? `Notes on ${o.title}. The method works well on small models.`,
+    '',
+  ].join('\n');
+}
+
+function config(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration('digestLens');
+}
+
+function diagnosticsOf(uri: vscode.Uri, pattern: RegExp): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => pattern.test(d.message));
+}
+
+suite('user folders: digests from digestLens.extraFolders', function () {
+  let api: DigestLensApi;
+  let service: UserFoldersService;
+  let root: vscode.Uri;
+  let rel: string;
+  let saved: unknown;
+  /** A topic of the vocabulary, so the user digests are valid (none when no bundle is loaded). */
+  let topics: string[] = [];
+  const file = (...path: string[]): vscode.Uri => vscode.Uri.joinPath(root, ...path);
+  const write = (uri: vscode.Uri, text: string): Thenable<void> => fs.writeFile(uri, enc(text));
+
+  suiteSetup(async () => {
+    api = await getApi();
+    service = api.services.userFolders as UserFoldersService;
+    assert.ok(service, 'the userFolders feature did not start');
+    await service.ready;
+    const ws = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(ws, 'the test host opens a workspace folder');
+    rel = `tmp-user-folders-${Math.random().toString(36).slice(2, 10)}`;
+    root = vscode.Uri.joinPath(ws, rel);
+    await fs.createDirectory(vscode.Uri.joinPath(root, 'nested'));
+    saved = config().inspect('extraFolders')?.globalValue;
+    topics = api.corpus.topics.slice(0, 1).map((t) => t.id);
+  });
+
+  suiteTeardown(async () => {
+    await config().update('extraFolders', saved, vscode.ConfigurationTarget.Global);
+    await fs.delete(root, { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('digests in a workspace-relative folder join the corpus, tree, hover and search', async () => {
+    const bundledWithArxiv = api.corpus.entries.find((e) => e.origin === 'bundled' && e.arxiv.length > 0);
+    const sharedArxiv = bundledWithArxiv?.arxiv[0] ?? '2405.18719';
+    await write(file('zorblax-net.md'), digest('zorblax-net', { title: 'ZorblaxNet: Counting Zorblaxes', arxiv: [sharedArxiv], methods: ['ZorblaxNet'], topics }));
+    await write(file('nested', 'quuxformer.md'), digest('quuxformer', { title: 'Quuxformer Attention', methods: ['Quuxformer'], topics }));
+    await config().update('extraFolders', [rel], vscode.ConfigurationTarget.Global);
+
+    const entry = await waitFor(() => api.corpus.get('zorblax-net'), 'the user digest in the corpus');
+    assert.strictEqual(entry.origin, root.toString(), 'origin is the folder');
+    assert.strictEqual(entry.file, file('zorblax-net.md').toString());
+    assert.strictEqual(entry.source.name, 'my-notes');
+    assert.ok(api.corpus.get('quuxformer'), 'a digest in a subfolder is read too');
+    assert.match(await api.corpus.body('zorblax-net') ?? '', /Notes on ZorblaxNet/);
+
+    // The same arXiv ID as a bundled digest: both are kept, side by side.
+    const both = api.corpus.byArxiv(sharedArxiv).map((e) => e.id);
+    assert.ok(both.includes('zorblax-net'));
+    if (bundledWithArxiv) assert.ok(both.includes(bundledWithArxiv.id), `bundled ${bundledWithArxiv.id} is still there: ${both}`);
+
+    const tree = (api.services.topicsTree as { provider: TopicsTreeProvider }).provider;
+    const node = await waitFor(() => tree.findDigest('zorblax-net'), 'the user digest in the tree');
+    const tooltip = tree.getTreeItem(node).tooltip as vscode.MarkdownString;
+    assert.match(tooltip.value, /my-notes/, 'the source is visible in the tree');
+
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'model = ZorblaxNet(dim=64)\n' });
+    const hovers = await waitFor(async () => {
+      const hs = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(0, 11));
+      const text = hs.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      return /Counting Zorblaxes/.test(text) ? text : undefined;
+    }, 'a hover card for the user digest');
+    assert.ok(hovers.length > 0);
+
+    const ids = (await vscode.commands.executeCommand('digestLens.search', 'Quuxformer')) as string[];
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.strictEqual(ids[0], 'quuxformer');
+  });
+
+  test('adding, editing and deleting files updates the corpus without a reload', async () => {
+    await waitFor(() => api.corpus.get('zorblax-net'), 'the folder from the previous test');
+    const added = file('nested', 'plonk-attention.md');
+    await write(added, digest('plonk-attention', { title: 'Plonk Attention', methods: ['PlonkAttn'], topics }));
+    await waitFor(() => api.corpus.get('plonk-attention'), 'a new file in the corpus');
+
+    await write(added, digest('plonk-attention', { title: 'Plonk Attention, Revised', methods: ['PlonkAttn', 'PlonkV2'], topics }));
+    const edited = await waitFor(() => {
+      const e = api.corpus.get('plonk-attention');
+      return e?.title === 'Plonk Attention, Revised' ? e : undefined;
+    }, 'the edited title');
+    assert.deepStrictEqual(edited.methods, ['PlonkAttn', 'PlonkV2']);
+    const ids = (await vscode.commands.executeCommand('digestLens.search', 'PlonkV2')) as string[];
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.ok(ids.includes('plonk-attention'), 'search sees the edit');
+
+    await fs.delete(added, { useTrash: false });
+    await waitFor(() => (api.corpus.get('plonk-attention') ? undefined : true), 'the deleted digest to leave the corpus');
+    assert.ok(api.corpus.get('zorblax-net'), 'the other digests stay');
+  });
+
+  test('a malformed file is a diagnostic at the offending token, and it clears when fixed', async () => {
+    const bad = file('broken-lang.md');
+    const text = digest('broken-lang', { title: 'Broken Lang', topics }).replace('lang: en', 'lang: klingon');
+    await write(bad, text);
+    const line = text.split('\n').findIndex((l) => l.startsWith('lang:'));
+    const [d] = await waitFor(() => {
+      const ds = diagnosticsOf(bad, /lang must be/);
+      return ds.length > 0 ? ds : undefined;
+    }, 'a diagnostic for the bad lang');
+    assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
+    assert.strictEqual(d.range.start.line, line);
+    assert.strictEqual(d.range.start.character, 'lang: '.length);
+    assert.strictEqual(d.range.end.line, line);
+    assert.strictEqual(d.range.end.character, 'lang: klingon'.length);
+    assert.ok(api.corpus.get('zorblax-net'), 'the rest of the folder still loads');
+
+    // Broken YAML: the file is reported and not loaded.
+    const yaml = file('broken-yaml.md');
+    await write(yaml, '---\nid: broken-yaml\ntitle: [unclosed\n---\n\nbody\n');
+    const [y] = await waitFor(() => {
+      const ds = diagnosticsOf(yaml, /YAML/);
+      return ds.length > 0 ? ds : undefined;
+    }, 'a YAML diagnostic');
+    assert.ok(y.range.start.line >= 1 && y.range.start.line <= 3, `YAML error inside the front matter, got line ${y.range.start.line}`);
+    assert.strictEqual(api.corpus.get('broken-yaml'), undefined);
+
+    await write(bad, text.replace('lang: klingon', 'lang: en'));
+    await waitFor(() => (diagnosticsOf(bad, /lang must be/).length === 0 ? true : undefined), 'the diagnostic to clear');
+    assert.strictEqual(api.corpus.get('broken-lang')?.lang, 'en');
+    await fs.delete(yaml, { useTrash: false });
+    await waitFor(() => (vscode.languages.getDiagnostics(yaml).length === 0 ? true : undefined), 'diagnostics of a deleted file to go');
+  });
+
+  test('binary, oversized and clashing files are reported; everything else loads', async () => {
+    const binary = file('binary.md');
+    await fs.writeFile(binary, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    const huge = file('huge.md');
+    await write(huge, digest('huge', { title: 'Huge', topics, body: 'x'.repeat(2 * 1024 * 1024 + 10) }));
+    // Two files with one id (in different subfolders): the first by path wins, the other is reported.
+    await fs.createDirectory(file('a'));
+    await fs.createDirectory(file('b'));
+    await write(file('a', 'twin.md'), digest('twin', { title: 'Twin A', topics }));
+    await write(file('b', 'twin.md'), digest('twin', { title: 'Twin B', topics }));
+
+    await waitFor(() => (diagnosticsOf(binary, /binary/).length > 0 ? true : undefined), 'the binary file diagnostic');
+    await waitFor(() => (diagnosticsOf(huge, /too large/).length > 0 ? true : undefined), 'the oversized file diagnostic');
+    const [clash] = await waitFor(() => {
+      const ds = diagnosticsOf(file('b', 'twin.md'), /already used/);
+      return ds.length > 0 ? ds : undefined;
+    }, 'the id clash diagnostic');
+    assert.strictEqual(clash.range.start.line, 1, 'the clash is shown on the id line');
+    assert.strictEqual(api.corpus.get('twin')?.title, 'Twin A');
+    assert.strictEqual(diagnosticsOf(file('a', 'twin.md'), /already used/).length, 0);
+    assert.strictEqual(api.corpus.get('huge'), undefined);
+    assert.ok(api.corpus.get('zorblax-net'));
+
+    const bundled = api.corpus.entries.find((e) => e.origin === 'bundled');
+    if (bundled) {
+      const shadow = file(`${bundled.id}.md`);
+      await write(shadow, digest(bundled.id, { title: 'A user copy', topics }));
+      await waitFor(() => (diagnosticsOf(shadow, /bundled digest/).length > 0 ? true : undefined), 'the clash with a bundled id');
+      assert.strictEqual(api.corpus.get(bundled.id)?.origin, 'bundled', 'the bundled digest is not replaced');
+      await fs.delete(shadow, { useTrash: false });
+    }
+    for (const u of [binary, huge, file('a'), file('b')]) await fs.delete(u, { recursive: true, useTrash: false });
+    await waitFor(() => (api.corpus.get('twin') ? undefined : true), 'deleted folders to leave the corpus');
+  });
+
+  test('a missing folder is reported and the others still load; removing the setting unloads', async () => {
+    await config().update('extraFolders', [`${rel}-does-not-exist`, rel], vscode.ConfigurationTarget.Global);
+    await waitFor(() => (service.problems().some((p) => /folder not found/.test(p.message)) ? true : undefined), 'the missing folder problem');
+    await waitFor(() => api.corpus.get('zorblax-net'), 'the existing folder still loads');
+
+    await config().update('extraFolders', [], vscode.ConfigurationTarget.Global);
+    await waitFor(() => (api.corpus.get('zorblax-net') ? undefined : true), 'user digests to leave with the setting');
+    assert.deepStrictEqual(service.folders(), []);
+    await waitFor(() => (vscode.languages.getDiagnostics(file('broken-lang.md')).length === 0 ? true : undefined), 'no diagnostics for an unloaded folder');
+  });
+
+  test('New Digest creates a template in the first extra folder, never overwriting', async () => {
+    await config().update('extraFolders', [rel], vscode.ConfigurationTarget.Global);
+    await waitFor(() => api.corpus.get('zorblax-net'), 'the folder to load');
+    const first = (await vscode.commands.executeCommand('digestLens.newDigest', { query: 'arXiv:2405.99999v2', open: false })) as { id: string; uri: string };
+    assert.strictEqual(first.id, 'arxiv-2405-99999');
+    assert.strictEqual(first.uri, file('arxiv-2405-99999.md').toString());
+    const second = (await vscode.commands.executeCommand('digestLens.newDigest', { query: '2405.99999', open: false })) as { id: string; uri: string };
+    assert.strictEqual(second.id, 'arxiv-2405-99999-2', 'an existing file gets a suffix, not overwritten');
+    const text = new TextDecoder().decode(await fs.readFile(vscode.Uri.parse(first.uri)));
+    assert.match(text, /^id: arxiv-2405-99999$/m);
+    assert.match(text, /^arxiv: \["2405\.99999"\]$/m);
+    assert.match(text, /^ {2}name: notes$/m);
+
+    const entry = await waitFor(() => api.corpus.get('arxiv-2405-99999'), 'the new digest in the corpus');
+    assert.deepStrictEqual(entry.arxiv, ['2405.99999']);
+    // Topics are left to fill in: the Problems panel says so.
+    await waitFor(() => (diagnosticsOf(vscode.Uri.parse(first.uri), /topic/).length > 0 ? true : undefined), 'the "fill in topics" diagnostic');
+
+    const titled = (await vscode.commands.executeCommand('digestLens.newDigest', { query: 'Retentive Network Revisited', folder: file('nested').toString(), open: true })) as { id: string; uri: string };
+    assert.strictEqual(titled.id, 'retentive-network-revisited');
+    await waitFor(() => (vscode.window.activeTextEditor?.document.uri.toString() === titled.uri ? true : undefined), 'the new file to open');
+    assert.strictEqual(await vscode.commands.executeCommand('digestLens.newDigest', { query: '   ', open: false }), undefined, 'empty input creates nothing');
+  });
+});
