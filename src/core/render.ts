@@ -23,11 +23,9 @@ export interface RenderStrings {
   topics: string;
   methods: string;
   source: string;
-  date: string;
   papers: string;
   related: string;
   image: string;
-  notOnArxiv: string;
 }
 
 export const defaultStrings: RenderStrings = {
@@ -37,11 +35,9 @@ export const defaultStrings: RenderStrings = {
   topics: 'Topics',
   methods: 'Methods',
   source: 'Source',
-  date: 'Date',
   papers: 'Papers in this post',
   related: 'Related digests',
   image: 'Image',
-  notOnArxiv: 'not on arXiv',
 };
 
 export interface RenderContext {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { makeNonce, parseViewMessage, renderDigestHtml, RenderStrings, webviewDocument } from '../core/render';
+import { makeNonce, parseViewMessage, renderDigestHtml, RenderStrings, stripBidi, webviewDocument } from '../core/render';
 import { DigestEntry, Lang } from '../core/types';
 import { Feature, FeatureDeps } from './deps';
 
@@ -26,11 +26,9 @@ function renderStrings(): RenderStrings {
     topics: vscode.l10n.t('Topics'),
     methods: vscode.l10n.t('Methods'),
     source: vscode.l10n.t('Source'),
-    date: vscode.l10n.t('Date'),
     papers: vscode.l10n.t('Papers in this post'),
     related: vscode.l10n.t('Related digests'),
     image: vscode.l10n.t('Image'),
-    notOnArxiv: vscode.l10n.t('not on arXiv'),
   };
 }
 
@@ -157,7 +155,7 @@ export class DigestViewController implements vscode.Disposable {
     if (generation !== this.generation) return true;
     const panel = this.ensurePanel();
     const html = this.documentFor(panel.webview, entry, body ?? '');
-    panel.title = entry.title;
+    panel.title = stripBidi(entry.title);
     this.digestId = id;
     this.html = html;
     panel.webview.html = html;

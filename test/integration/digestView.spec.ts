@@ -8,6 +8,8 @@ import { getApi, waitFor } from './api';
 interface DigestViewProbe {
   currentDigestId(): string | undefined;
   currentHtml(): string | undefined;
+  /** What the webview panel serializer calls after a reload. */
+  restore(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
 }
 
 function digestView(api: DigestLensApi): DigestViewProbe {
@@ -120,5 +122,34 @@ suite('digest view', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await waitFor(() => (view.currentDigestId() === undefined ? true : undefined), 'the panel to be disposed');
     assert.strictEqual(view.currentHtml(), undefined);
+  });
+
+  test('the serializer restores a saved panel to its digest', async () => {
+    const api = await getApi();
+    const view = digestView(api);
+    const [, b] = twoDigests(api);
+    const panel = vscode.window.createWebviewPanel('digestLens.digest', 'restored', vscode.ViewColumn.One, {});
+    await view.restore(panel, { id: b.id });
+    assert.strictEqual(view.currentDigestId(), b.id);
+    assert.strictEqual(panel.title, b.title);
+    assert.ok(panel.webview.options.enableScripts, 'scripts are off in the restored panel');
+    assert.strictEqual(panel.webview.html, view.currentHtml());
+    // Later digests go to the restored panel, not to a new one.
+    const [a] = twoDigests(api);
+    await vscode.commands.executeCommand('digestLens.openDigest', a.id);
+    assert.strictEqual(panel.title, a.title);
+  });
+
+  test('the serializer closes a panel whose saved state is unusable', async () => {
+    const api = await getApi();
+    const view = digestView(api);
+    for (const state of [undefined, {}, { id: 42 }, { id: 'no-such-digest' }]) {
+      const panel = vscode.window.createWebviewPanel('digestLens.digest', 'restored', vscode.ViewColumn.One, {});
+      let disposed = false;
+      panel.onDidDispose(() => (disposed = true));
+      await view.restore(panel, state);
+      assert.ok(disposed, `panel kept for state ${JSON.stringify(state)}`);
+      assert.strictEqual(view.currentDigestId(), undefined);
+    }
   });
 });
