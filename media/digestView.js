@@ -2,7 +2,6 @@
 // the renderer wrote into two kinds of messages, which the extension validates again.
 // @ts-check
 (function () {
-  // eslint-disable-next-line no-undef
   const vscode = acquireVsCodeApi();
   const id = document.body.dataset.digestId;
   const previous = vscode.getState();
