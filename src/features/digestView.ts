@@ -20,9 +20,10 @@ function uiLang(): Lang {
 
 function renderStrings(): RenderStrings {
   return {
-    abs: vscode.l10n.t('arXiv'),
-    pdf: vscode.l10n.t('PDF'),
-    alphaxiv: vscode.l10n.t('alphaXiv'),
+    // Names of sites and formats: the same in every language.
+    abs: 'arXiv',
+    pdf: 'PDF',
+    alphaxiv: 'alphaXiv',
     topics: vscode.l10n.t('Topics'),
     methods: vscode.l10n.t('Methods'),
     source: vscode.l10n.t('Source'),
