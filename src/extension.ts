@@ -11,6 +11,8 @@ export interface DigestLensApi {
   readonly corpus: Corpus;
   readonly ready: Promise<void>;
   readonly services: Record<string, unknown>;
+  /** The digest view controller (current digest id, current HTML), for tests. */
+  readonly digestView: unknown;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<DigestLensApi> {
@@ -44,6 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Digest
     },
     ready: corpus.ready,
     services,
+    digestView: services.digestView,
   };
 }
 
