@@ -248,12 +248,26 @@ class Folder implements vscode.Disposable {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.queue = this.queue.then(() => this.flush()).catch((e: unknown) => this.owner.log.error(`${display(this.uri)}: ${errorMessage(e)}`));
+      void this.enqueue(() => this.flush());
     }, DEBOUNCE_MS);
   }
 
+  /**
+   * Scans and flushes of one folder run one after another: a scan that started before a change
+   * must not overwrite what a flush read after it.
+   */
+  private enqueue(job: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(job);
+    this.queue = run.catch((e: unknown) => this.owner.log.error(`${display(this.uri)}: ${errorMessage(e)}`));
+    return this.queue;
+  }
+
   /** Reads the whole folder. Changes seen meanwhile are read again afterwards. */
-  async scan(topicIds: ReadonlySet<string>): Promise<void> {
+  scan(topicIds: ReadonlySet<string>): Promise<void> {
+    return this.enqueue(() => this.doScan(topicIds));
+  }
+
+  private async doScan(topicIds: ReadonlySet<string>): Promise<void> {
     this.scanning = true;
     const problems: Problem[] = [];
     const files = new Map<string, FileState>();

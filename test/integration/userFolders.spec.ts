@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { DigestLensApi } from '../../src/extension';
 import type { TopicsTreeProvider } from '../../src/features/topicsTree';
 import type { UserFoldersService } from '../../src/features/userFolders';
-import { getApi, waitFor } from './api';
+import { getApi, isWebHost, waitFor } from './api';
 
 const fs = vscode.workspace.fs;
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -114,6 +114,16 @@ suite('user folders: digests from digestLens.extraFolders', function () {
     }, 'a hover card for the user digest');
     assert.ok(hovers.length > 0);
 
+    // Hovering the shared arXiv ID shows the bundled and the user digest together.
+    const ref = await vscode.workspace.openTextDocument({ language: 'markdown', content: `See arXiv:${sharedArxiv()} for details.\n` });
+    const openLink = (id: string): string => encodeURIComponent(JSON.stringify([id]));
+    const card = await waitFor(async () => {
+      const hs = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', ref.uri, new vscode.Position(0, 'See arXiv:'.length + 2));
+      const text = hs.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      return text.includes(openLink('zorblax-net')) ? text : undefined;
+    }, 'the user digest in the arXiv ID hover');
+    if (bundled) assert.ok(card.includes(openLink(bundled.id)), 'the bundled digest of the same paper is in the card too');
+
     const ids = (await vscode.commands.executeCommand('digestLens.search', 'Quuxformer')) as string[];
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert.strictEqual(ids[0], 'quuxformer');
@@ -223,6 +233,15 @@ suite('user folders: digests from digestLens.extraFolders', function () {
     assert.deepStrictEqual(service.folders(), []);
     await waitFor(() => (vscode.languages.getDiagnostics(flagged).length === 0 ? true : undefined), 'no diagnostics for an unloaded folder');
     await fs.delete(flagged, { useTrash: false });
+  });
+
+  test('~ resolves to the home folder in a Node host and is reported in the browser', async () => {
+    const name = `digest-lens-missing-${Math.random().toString(36).slice(2, 10)}`;
+    await config().update('extraFolders', [`~/${name}`, rel], vscode.ConfigurationTarget.Global);
+    const problem = await waitFor(() => service.problems().find((p) => p.message.includes(name) || (isWebHost && /~/.test(p.message) && /resolved/.test(p.message))), 'a problem about the ~ folder');
+    if (isWebHost) assert.match(problem.message, /cannot be resolved/);
+    else assert.match(problem.message, new RegExp(`${name}: folder not found`));
+    await waitFor(() => api.corpus.get('zorblax-net'), 'the other folder still loads');
   });
 
   test('New Digest creates a template in the first extra folder, never overwriting', async () => {
