@@ -21,7 +21,6 @@ export function classifyInput(raw: string): NewDigestInput {
   const text = raw.trim();
   if (text === '') return { kind: 'invalid', reason: 'empty' };
   if (text.length > MAX_TITLE_LENGTH) return { kind: 'invalid', reason: 'too-long' };
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(text)) return { kind: 'invalid', reason: 'control-characters' };
   const ids = findArxivIds(text);
   if (ids.length === 1 && ids[0].start === 0 && text.slice(ids[0].end).replace(/[/\s]+$/, '') === '') {

@@ -29,7 +29,6 @@ export function resolveFolder(raw: string, ctx: PathContext): FolderResolution {
   const fail = (error: string): FolderResolution => ({ setting, uris: [], error });
   if (setting === '') return fail('empty folder path');
   if (setting.length > MAX_SETTING_LENGTH) return fail(`folder path longer than ${MAX_SETTING_LENGTH} characters`);
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f]/.test(setting)) return fail('folder path contains control characters');
 
   if (setting === '~' || /^~[\\/]/.test(setting)) {

@@ -451,7 +451,9 @@ export class UserFolders implements UserFoldersService, vscode.Disposable {
       liveKeys.add(key);
       for (const p of folder.problems) folderProblems.add(p.message);
       const before = this.published.get(key);
-      if (!before || before.length !== entries.length || before.some((e, i) => e !== entries[i])) {
+      // An empty folder seen for the first time changes nothing: no new snapshot to build.
+      if (!before && entries.length === 0) this.published.set(key, entries);
+      else if (!before || before.length !== entries.length || before.some((e, i) => e !== entries[i])) {
         this.published.set(key, entries);
         this.deps.corpus.setExtra(key, { entries, body: (e) => Promise.resolve(bodies.get(e)) });
       }
