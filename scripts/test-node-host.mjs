@@ -9,7 +9,7 @@
 //   --tests      a different tests entry (default: out/test/integration/node/node-index.js)
 // Exit codes: the tests' (0 passed, 1 failed), 2 nothing built, 3 lane not set up.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +57,13 @@ if (!existsSync(workspace)) {
   writeFileSync(join(workspace, 'README.md'), '# Fixture workspace\n\nOpened by the integration tests.\n');
 }
 
+const resultsDir = join(root, 'test-results');
+const screenshotPath = join(resultsDir, `${label}-failure.png`);
+const logsDir = join(resultsDir, `${label}-logs`);
+// Evidence of an earlier failure must not be mistaken for this run's.
+rmSync(screenshotPath, { force: true });
+rmSync(logsDir, { recursive: true, force: true });
+
 const started = Date.now();
 const scratch = mkdtempSync(join(tmpdir(), 'digest-lens-node-host-'));
 const controller = new AbortController();
@@ -85,6 +92,18 @@ async function cleanUp() {
   await browser?.close().catch(() => {});
   await stopServer();
   rmSync(scratch, { recursive: true, force: true });
+}
+
+/** The server side (extension host, file watcher, remote agent) logs into the scratch dir. */
+function saveServerLogs() {
+  const from = join(scratch, 'user-data', 'logs');
+  if (!existsSync(from)) return;
+  try {
+    cpSync(from, join(logsDir, 'server'), { recursive: true });
+    console.error(`${label}: server logs: ${join(logsDir, 'server')}`);
+  } catch (err) {
+    console.error(`${label}: could not save the server logs: ${err?.message ?? err}`);
+  }
 }
 
 let interrupted = 0;
@@ -191,8 +210,8 @@ try {
     label,
     timeoutMs,
     signal: controller.signal,
-    screenshotPath: join(root, 'test-results', `${label}-failure.png`),
-    logsDir: join(root, 'test-results', `${label}-logs`),
+    screenshotPath,
+    logsDir,
   });
   // Our tests entry always reports its counts; an exit without them means the suites never ran.
   if (result.exitCode === 0 && !result.reported) {
@@ -206,6 +225,7 @@ try {
   if (result.exitCode !== 0 && !result.reported && !controller.signal.aborted && serverLog.trim()) {
     console.error(`${label}: code-server output (last lines):\n${serverLog.trimEnd().split('\n').slice(-30).join('\n')}`);
   }
+  if (result.exitCode !== 0 && !controller.signal.aborted) saveServerLogs();
   await cleanUp();
 }
 const note = result.reported ? '' : ' (no results reported)';
