@@ -18,7 +18,7 @@ export interface CorpusProvider {
   onReload(reload: () => Promise<void>): vscode.Disposable;
   /** Sets (or, with `undefined`, removes) the digests of one extra source (a user folder) and republishes. */
   setExtra(key: string, digests: import('./corpusService').ExtraDigests | undefined): void;
-  /** Resolves once the first load (bundled + user folders) has finished. */
+  /** Resolves once the bundled corpus has loaded (user folders: `services.userFolders.ready`). */
   readonly ready: Promise<void>;
 }
 
