@@ -101,7 +101,8 @@ export class Recognizer {
       }
       const same = list.find((s) => s.cased === compiled.cased && s.distinctive === compiled.distinctive && sameBreaks(s.breaks, compiled.breaks));
       if (same) {
-        if (!same.digests.includes(id)) same.digests.push(id);
+        // Entries arrive one at a time, so a repeat of this entry's id can only be the last one.
+        if (same.digests[same.digests.length - 1] !== id) same.digests.push(id);
       } else {
         list.push({ cased: compiled.cased, marked: compiled.marked, distinctive: compiled.distinctive, breaks: compiled.breaks, digests: [id] });
       }
@@ -281,6 +282,9 @@ function sameBreaks(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+/** Shared by every one-part name (most of them), to keep a 30,000-name build light. */
+const NO_BREAKS: number[] = [];
+
 /** What may stand between the parts of a name; any other symbol makes the name unmatchable. */
 const SYMBOL = /[^\p{L}\p{N}\p{M} _.'\u2019/\u2010\u2011-]/u;
 
@@ -298,7 +302,7 @@ function compileName(
   let digit = false;
   let nonLatin = false;
   let parts = false;
-  const breaks: number[] = [];
+  let breaks: number[] = NO_BREAKS;
   for (let i = 0; i < key.length; i++) {
     const c = sk.cls[i];
     if (c === CharClass.Upper) upper = true;
@@ -308,6 +312,7 @@ function compileName(
       if (key.charCodeAt(i) >= 128) nonLatin = true;
     }
     if (i > 0 && sk.kind[i] !== Boundary.None) {
+      if (breaks === NO_BREAKS) breaks = [];
       breaks.push(i);
       if (sk.kind[i] >= Boundary.Underscore) parts = true;
     }
