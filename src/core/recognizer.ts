@@ -71,16 +71,17 @@ export class Recognizer {
      * with them (ascending): most positions fail this one lookup, and the rest try only lengths
      * that exist.
      */
-    private readonly lengths: Map<string, number[]>,
-    private readonly hasShortKeys: boolean,
+    private readonly lengths: Map<number, number[]>,
+    /** Two-unit keys (`CLA` is three; `S4`, `μP` are two), as numbers, checked before slicing. */
+    private readonly shortKeys: Set<number>,
     private readonly arxiv: Map<string, string[]>,
   ) {}
 
   static build(entries: readonly RecognizerEntry[]): Recognizer {
     const names = new Map<string, Spelling[]>();
-    const lengths = new Map<string, number[]>();
+    const lengths = new Map<number, number[]>();
+    const shortKeys = new Set<number>();
     const arxiv = new Map<string, string[]>();
-    let hasShortKeys = false;
     const add = (spelling: string, id: string, distinctiveAllowed: boolean): void => {
       const compiled = compileName(spelling, distinctiveAllowed);
       if (!compiled) return;
@@ -88,9 +89,9 @@ export class Recognizer {
       let list = names.get(key);
       if (!list) {
         names.set(key, (list = []));
-        if (key.length < PREFIX) hasShortKeys = true;
+        if (key.length < PREFIX) shortKeys.add(unitsCode(key, 0, key.length));
         else {
-          const prefix = key.slice(0, PREFIX);
+          const prefix = unitsCode(key, 0, PREFIX);
           const lens = lengths.get(prefix);
           if (!lens) lengths.set(prefix, [key.length]);
           else if (!lens.includes(key.length)) {
@@ -124,7 +125,7 @@ export class Recognizer {
         else if (!list.includes(e.id)) list.push(e.id);
       }
     }
-    return new Recognizer(names, lengths, hasShortKeys, arxiv);
+    return new Recognizer(names, lengths, shortKeys, arxiv);
   }
 
   /** Number of distinct name keys compiled (for diagnostics and benchmarks). */
@@ -228,12 +229,12 @@ export class Recognizer {
       if (kind[s] === Boundary.None || s < taken) continue;
       const limit = reach[s];
       let best: { e: number; digests: string[] } | undefined;
-      if (this.hasShortKeys && s + 2 <= limit && kind[s + 2] !== Boundary.None) {
+      if (s + 2 <= limit && kind[s + 2] !== Boundary.None && this.shortKeys.has(unitsCode(low, s, 2))) {
         const spellings = this.names.get(low.slice(s, s + 2));
         const digests = spellings && this.accept(spellings, s, s + 2, ctx);
         if (digests) best = { e: s + 2, digests };
       }
-      const lens = s + PREFIX <= limit ? this.lengths.get(low.slice(s, s + PREFIX)) : undefined;
+      const lens = s + PREFIX <= limit ? this.lengths.get(unitsCode(low, s, PREFIX)) : undefined;
       if (lens) {
         for (const len of lens) {
           const e = s + len;
@@ -280,6 +281,16 @@ function separatorsFit(ctx: Context, s: number, e: number, breaks: readonly numb
 
 function sameBreaks(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * Up to three UTF-16 units as one number (exact: 48 bits), so the per-position prefix lookups
+ * of a scan allocate no strings.
+ */
+function unitsCode(text: string, at: number, count: number): number {
+  let code = count;
+  for (let i = 0; i < count; i++) code = code * 65536 + text.charCodeAt(at + i);
+  return code;
 }
 
 /** Shared by every one-part name (most of them), to keep a 30,000-name build light. */

@@ -36,11 +36,15 @@ describe('recognizer: hovering a position', () => {
   it('finds a mention deep inside a 5 MB line by looking at its neighbourhood only', () => {
     const before = filler(2_500_000);
     const huge = before + 'CoPE' + filler(2_500_000);
-    const t0 = performance.now();
-    const found = r.mentionsAt(huge, 0, before.length + 2);
-    const elapsed = performance.now() - t0;
-    assert.deepEqual(brief(found), [`0:${before.length}-${before.length + 4} CoPE`]);
-    // Scanning the whole line would take tens of milliseconds; the window takes well under one.
+    let elapsed = Infinity;
+    for (let run = 0; run < 3; run++) {
+      const t0 = performance.now();
+      const found = r.mentionsAt(huge, 0, before.length + 2);
+      elapsed = Math.min(elapsed, performance.now() - t0);
+      assert.deepEqual(brief(found), [`0:${before.length}-${before.length + 4} CoPE`]);
+    }
+    // Scanning the whole line takes hundreds of milliseconds; the window well under one (the
+    // fastest of three runs, so that a busy machine does not decide).
     assert.ok(elapsed < 20, `hover on a 5 MB line took ${elapsed.toFixed(1)} ms`);
   });
 
