@@ -39,18 +39,17 @@ function ripgrep() {
   return undefined;
 }
 
-// A folder of its own with a package.json makes npm install there instead of walking up
-// to the repository (and keeps the repository's lockfile untouched).
 const env = {
   ...process.env,
+  // node-gyp compiles against the local Node headers instead of downloading them.
   npm_config_nodedir: process.env.npm_config_nodedir || '/usr',
   npm_config_audit: 'false',
   npm_config_fund: 'false',
   npm_config_update_notifier: 'false',
   npm_config_loglevel: process.env.npm_config_loglevel || 'warn',
-  // Nothing below runs install scripts, but a browser download must never be the fallback.
+  // Installs run with --ignore-scripts and only named native modules are rebuilt, but should
+  // a download script run anyway it must find nothing to fetch.
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
-  // Dependencies of VS Code that would otherwise try to fetch binaries at install time.
   ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
   VSCODE_SKIP_NODE_VERSION_CHECK: '1',
 };
@@ -109,6 +108,8 @@ async function main() {
     if (major < 20) throw new StepError(`Node ${process.versions.node} is too old; code-server ${CODE_SERVER_VERSION} needs Node 20`);
   });
 
+  // A folder of its own with a package.json makes npm install there instead of walking up to
+  // the repository, whose lockfile stays untouched.
   await step('prepare folder', () => {
     // A half-finished install is not trusted: start over.
     rmSync(codeServerRoot, { recursive: true, force: true });
