@@ -86,7 +86,9 @@ export function parseDigestFile(
     return { problems };
   }
   const yamlText = lines.slice(1, close).join('\n');
-  const body = lines.slice(close + 1).join('\n').replace(/^\n+/, '').replace(/\s+$/, '') ;
+  // trimEnd, not /\s+$/: the regex retries every whitespace run to its end (quadratic time on
+  // a body with a long run of spaces inside).
+  const body = lines.slice(close + 1).join('\n').replace(/^\n+/, '').trimEnd();
   const tooDeep = nestingProblem(yamlText);
   if (tooDeep) {
     report(tooDeep.message, { line: tooDeep.line + 1, column: 0 });
@@ -370,7 +372,7 @@ export function serializeDigest(meta: DigestMeta, body: string): string {
   }
   doc.contents = map;
   const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
-  const text = body.replace(/\r\n?/g, '\n').replace(/\s+$/, '');
+  const text = body.replace(/\r\n?/g, '\n').trimEnd();
   return `---\n${yaml}---\n\n${text}\n`;
 }
 

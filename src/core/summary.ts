@@ -6,8 +6,10 @@ export function summarize(body: string, maxChars = 320): string {
   const text = body
     .slice(0, maxChars * 8)
     .replace(/```[\s\S]*?(```|$)/g, ' ')
-    .replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, ' ')
-    .replace(/\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
+    // Bounded lengths: with `*`, every unclosed "[" or "(" rescans the rest of its line
+    // (quadratic on "[[[[…"); real link texts and URLs are far shorter.
+    .replace(/!\[[^\]\n]{0,300}\]\([^)\n]{0,1000}\)/g, ' ')
+    .replace(/\[([^\]\n]{0,300})\]\([^)\n]{0,1000}\)/g, '$1')
     .replace(/^#{1,6}\s+/gm, '')
     .replace(/[*_`>]+/g, '')
     .replace(/\s+/g, ' ')

@@ -14,14 +14,27 @@ export interface PostEvidence {
   media: boolean;
 }
 
-const JOB = /ваканси|рефералк|\bhiring\b|\bjob opening|позици[яюи] в (?:команд|сфер)|открылась [^.\n]*позици/i;
+const JOB = /ваканси|рефералк|\bhiring\b|\bjob opening|позици[яюи] в (?:команд|сфер)/i;
 const INTERVIEW = /интервью|\binterview\b/i;
 const VIDEO = /\byoutube\b|youtu\.be|\bвидео\b|\bvideo\b/i;
 const PAPER_WORDS = /стать[яиюе]|папир|\bpaper\b|авторы|исследовател|researchers|\barxiv\b/i;
 
+/**
+ * "открылась … позици…" within one sentence (no "." or line break between), as
+ * `/открылась [^.\n]*позици/i` would match, in linear time: the regex rescans the rest of the
+ * sentence from every "открылась ".
+ */
+function opensPosition(text: string): boolean {
+  for (const sentence of text.toLowerCase().split(/[.\n]/)) {
+    const at = sentence.indexOf('открылась ');
+    if (at >= 0 && sentence.indexOf('позици', at + 'открылась '.length) >= 0) return true;
+  }
+  return false;
+}
+
 /** Returns a reason to skip the post, or undefined when it is a paper digest. */
 export function skipReason(title: string, text: string, ev: PostEvidence): string | undefined {
-  if (JOB.test(text)) return 'job ad';
+  if (JOB.test(text) || opensPosition(text)) return 'job ad';
   if (INTERVIEW.test(title)) return 'interview';
   const evidence = ev.titled || ev.linked || ev.citesPaper;
   if (evidence) return undefined;

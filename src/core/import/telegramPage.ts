@@ -22,7 +22,7 @@ export interface ChannelHeader {
 export function findChannelHeader(lines: readonly string[]): ChannelHeader | undefined {
   const limit = Math.min(lines.length, 15);
   for (let i = 1; i < limit; i++) {
-    if (!/^[\d.,]+\s*[KM]?\s+(subscribers|members|подписчик\S*)$/i.test(lines[i].trim())) continue;
+    if (!/^[\d.,]+(?:\s*[KM])?\s+(?:subscribers|members|подписчик\S*)$/i.test(lines[i].trim())) continue;
     const name = lines[i - 1].trim() || undefined;
     let end = i + 1;
     const download = lines.findIndex((l, j) => j > i && j < i + 25 && /^download telegram$/i.test(l.trim()));
@@ -93,10 +93,22 @@ export function citedTitles(text: string): string[] {
 
 /** Removes decorations around a title line: emoji and shouted tags like "(OUTSTANDING PAPER AWARD)". */
 export function cleanTitle(line: string): string {
-  return stripEmoji(line)
-    .replace(/\s*\((?:[^()a-z]*)\)\s*$/, '')
+  return dropShoutedTag(stripEmoji(line))
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * Removes a final "(…)" without lower-case letters and the whitespace around it, as
+ * `/\s*\((?:[^()a-z]*)\)\s*$/` would, in linear time: that regex retries every whitespace run
+ * to its end (quadratic on a line with a long run of spaces).
+ */
+function dropShoutedTag(text: string): string {
+  const t = text.trimEnd();
+  if (!t.endsWith(')')) return text;
+  const open = t.lastIndexOf('(', t.length - 2);
+  if (open < 0 || /[()a-z]/.test(t.slice(open + 1, -1))) return text;
+  return t.slice(0, open).trimEnd();
 }
 
 /** Title made from the first words of an untitled post, so it can still be imported and curated. */

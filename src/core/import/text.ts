@@ -76,7 +76,7 @@ const TRANSLIT: Record<string, string> = {
  * on its own ("Retentive Network: A Successor…" → `retentive-network`), at most six words.
  */
 export function slugify(title: string): string {
-  const cleaned = stripEmoji(title).replace(/\([^)]*\)/g, ' ').trim();
+  const cleaned = dropParenthesized(stripEmoji(title)).trim();
   const head = cleaned.split(/:\s/)[0];
   const base = head.replace(/[^\p{L}\p{N}]+/gu, '').length >= 3 ? head : cleaned;
   const ascii = base
@@ -94,6 +94,22 @@ export function slugify(title: string): string {
   return words.join('-') || 'digest';
 }
 
+/**
+ * Replaces each "(…" up to the next ")" with a space, as `/\([^)]*\)/g` would, in one pass: the
+ * regex rescans to the end of the text from every "(" that has no ")" after it (quadratic).
+ */
+function dropParenthesized(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', from)) {
+    const close = text.indexOf(')', open + 1);
+    if (close < 0) break;
+    out += text.slice(from, open) + ' ';
+    from = close + 1;
+  }
+  return out + text.slice(from);
+}
+
 /** First words of a text, for messages ("skipped: … «В моей команде открылась…»"). */
 export function excerpt(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -108,7 +124,7 @@ export function toMarkdownBody(lines: readonly string[]): string {
   const out: string[] = [];
   let prevList = false;
   for (const raw of lines) {
-    const line = raw.replace(/\s+$/, '');
+    const line = raw.trimEnd();
     if (line.trim() === '') continue;
     const isList = /^\s*(?:[-*•]\s|\d+[.)]\s)/.test(line);
     if (out.length > 0 && !(isList && prevList)) out.push('');
