@@ -75,6 +75,8 @@ const builds = [
     outdir: 'out/test/integration/node',
     platform: 'node',
     format: 'cjs',
+    // mocha resolves its own files at run time: load it from node_modules, unbundled.
+    external: ['vscode', 'mocha'],
   },
 ];
 
