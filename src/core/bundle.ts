@@ -1,6 +1,6 @@
 import { DigestEntry, DigestMeta, Topic } from './types';
 import { summarize } from './summary';
-import { createSearchIndex, SerializedSearchIndex, toSearchRecord } from './search';
+import type { SerializedSearchIndex } from './search';
 
 export const BUNDLE_VERSION = 1;
 
@@ -9,7 +9,12 @@ export interface BundleIndex {
   version: number;
   topics: Topic[];
   digests: DigestEntry[];
-  searchIndex: SerializedSearchIndex;
+  /**
+   * A serialized fuse index, when one is shipped. `buildBundle` leaves it out: it repeats every
+   * searchable string, so it doubled index.json and its parse time at activation, while the
+   * search builds the same index on first use (see `npm run bench`).
+   */
+  searchIndex?: SerializedSearchIndex;
 }
 
 export type BundleBodies = Record<string, string>;
@@ -39,13 +44,11 @@ export function buildBundle(
   topics: readonly Topic[],
 ): { index: BundleIndex; bodies: BundleBodies } {
   const sorted = [...digests].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const topicById = new Map(topics.map((t) => [t.id, t]));
   const entries = sorted.map((d) => toEntry(d, 'bundled'));
-  const records = entries.map((e) => toSearchRecord(e, (id) => topicById.get(id)));
   const bodies: BundleBodies = {};
   for (const d of sorted) bodies[d.id] = d.body;
   return {
-    index: { version: BUNDLE_VERSION, topics: [...topics], digests: entries, searchIndex: createSearchIndex(records) },
+    index: { version: BUNDLE_VERSION, topics: [...topics], digests: entries },
     bodies,
   };
 }

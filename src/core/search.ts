@@ -1,4 +1,5 @@
-import Fuse, { FuseIndex, IFuseOptions } from 'fuse.js';
+import Fuse, { FuseIndex, FuseResult, IFuseOptions } from 'fuse.js';
+import { BigramFilter, IndexRecordLike } from './searchFilter';
 import { DigestEntry, Topic } from './types';
 import { normalizeArxivId } from './arxivId';
 
@@ -62,20 +63,31 @@ export interface SearchHit {
 /**
  * Fuzzy search over the corpus. Exact method names and arXiv IDs are looked up first (a map hit
  * is what a reader who typed `RetNet` expects on top); fuse.js ranks the rest.
+ *
+ * Nothing is indexed until the first search: activation only keeps the records. fuse then scores
+ * only the values a bigram prefilter (searchFilter.ts) cannot rule out, which gives exactly the
+ * results of a full fuse search at a fraction of the cost on large corpora.
  */
 export class DigestSearch {
-  private readonly fuse: Fuse<SearchRecord>;
+  /** Every record, in fuse's document order (bundled first, then added ones). */
+  private readonly docs: SearchRecord[];
+  private fuseInstance: Fuse<SearchRecord> | undefined;
+  private filter: BigramFilter | undefined;
   private readonly exact = new Map<string, string[]>();
 
-  constructor(records: readonly SearchRecord[], prebuilt?: SerializedSearchIndex) {
-    const index = prebuilt ? Fuse.parseIndex<SearchRecord>(prebuilt) : undefined;
-    this.fuse = new Fuse(records as SearchRecord[], SEARCH_OPTIONS, index);
+  constructor(
+    records: readonly SearchRecord[],
+    private prebuilt?: SerializedSearchIndex,
+    private readonly options: { prefilter?: boolean } = {},
+  ) {
+    this.docs = [...records];
     for (const r of records) this.addExact(r);
   }
 
   /** Adds digests that were not in the prebuilt index (the user's folders). */
   add(record: SearchRecord): void {
-    this.fuse.add(record);
+    this.docs.push(record);
+    this.fuseInstance?.add(record);
     this.addExact(record);
   }
 
@@ -90,13 +102,39 @@ export class DigestSearch {
         hits.push({ id, score: 0 });
       }
     }
-    for (const r of this.fuse.search(q, { limit: limit + hits.length })) {
+    for (const r of this.fuzzy(q, limit + hits.length)) {
       if (seen.has(r.item.id)) continue;
       seen.add(r.item.id);
       hits.push({ id: r.item.id, score: r.score ?? 1 });
       if (hits.length >= limit) break;
     }
     return hits.slice(0, limit);
+  }
+
+  private get fuse(): Fuse<SearchRecord> {
+    if (!this.fuseInstance) {
+      // The prebuilt index covers the records given to the constructor; later ones are added.
+      const given = this.prebuilt ? Math.min(this.prebuilt.records.length, this.docs.length) : this.docs.length;
+      const fuse = new Fuse(this.docs.slice(0, given), SEARCH_OPTIONS, this.prebuilt ? Fuse.parseIndex<SearchRecord>(this.prebuilt) : undefined);
+      for (const d of this.docs.slice(given)) fuse.add(d);
+      this.fuseInstance = fuse;
+      this.prebuilt = undefined;
+    }
+    return this.fuseInstance;
+  }
+
+  private fuzzy(q: string, limit: number): FuseResult<SearchRecord>[] {
+    const fuse = this.fuse;
+    if (this.options.prefilter === false) return fuse.search(q, { limit });
+    const index = fuse.getIndex();
+    this.filter ??= new BigramFilter(index.keys.length, SEARCH_OPTIONS.threshold!);
+    if (this.filter.size < index.records.length) this.filter.extend(index.records.slice(this.filter.size) as IndexRecordLike[]);
+    const records = this.filter.candidates(q);
+    if (!records) return fuse.search(q, { limit });
+    if (records.length === 0) return [];
+    // Same documents and record numbers, fewer values: fuse's scores and tie-breaks are unchanged.
+    const reduced = Fuse.parseIndex<SearchRecord>({ keys: index.keys, records: records as typeof index.records });
+    return new Fuse(this.docs, SEARCH_OPTIONS, reduced).search(q, { limit });
   }
 
   private addExact(r: SearchRecord): void {
