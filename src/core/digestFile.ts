@@ -167,7 +167,8 @@ export function parseDigestFile(
   const title = str('title', true);
   const expectedId = idFromFileName(file);
   if (id !== undefined) {
-    if (!DIGEST_ID.test(id)) report(`id "${id}" must be kebab-case (a-z, 0-9, -)`, nodePos(map.get('id', true), 'id'));
+    // Ids end up in command links, tree item ids and HTML attributes: only kebab-case loads.
+    if (!DIGEST_ID.test(id)) report(`id "${id}" must be kebab-case (a-z, 0-9, -); this file is not loaded`, nodePos(map.get('id', true), 'id'));
     if (id !== expectedId) report(`id "${id}" does not match the file name (expected "${expectedId}")`, nodePos(map.get('id', true), 'id'));
   }
   const title_ru = str('title_ru', false);
@@ -212,7 +213,7 @@ export function parseDigestFile(
   }
   if (body === '') report('empty body', { line: close, column: 0 }, 'warning');
 
-  if (!id || !title) return { problems };
+  if (!id || !title || !DIGEST_ID.test(id)) return { problems };
   const digest: ParsedDigest = {
     id,
     title,
@@ -388,9 +389,15 @@ export function validateDigestFiles(
   const problems: Problem[] = [];
   const byId = new Map<string, string>();
   const byArxiv = new Map<string, string>();
-  for (const f of files) {
-    const r = parseDigestFile(f.text, f.path, topicIds);
-    problems.push(...r.problems);
+  const parsed = files.map((f) => ({ f, r: parseDigestFile(f.text, f.path, topicIds) }));
+  for (const { r } of parsed) problems.push(...r.problems);
+  // When two files claim one id, the file named after it wins whatever the listing order: a
+  // copy (`x-copy.md` with `id: x`) must not push the original out of the corpus.
+  const named = (p: (typeof parsed)[number]): boolean => p.r.digest?.id === idFromFileName(p.f.path);
+  const order = [...parsed.filter(named), ...parsed.filter((p) => !named(p))];
+  const kept = new Set<(typeof parsed)[number]>();
+  for (const p of order) {
+    const { f, r } = p;
     if (!r.digest) continue;
     const first = byId.get(r.digest.id);
     if (first !== undefined) {
@@ -405,8 +412,9 @@ export function validateDigestFiles(
         else byArxiv.set(a, f.path);
       }
     }
-    digests.push({ ...r.digest, file: f.path });
+    kept.add(p);
   }
+  for (const p of parsed) if (kept.has(p) && p.r.digest) digests.push({ ...p.r.digest, file: p.f.path });
   return { digests, problems };
 }
 
