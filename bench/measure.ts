@@ -48,16 +48,6 @@ function percentile(sorted: readonly number[], p: number): number {
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 const mb = (bytes: number): number => round(bytes / 1024 / 1024, 1);
 
-function timeEach<T>(items: readonly T[], f: (item: T) => unknown): number[] {
-  const times: number[] = [];
-  for (const item of items) {
-    const t = performance.now();
-    f(item);
-    times.push(performance.now() - t);
-  }
-  return times.sort((a, b) => a - b);
-}
-
 gc();
 const heapBefore = process.memoryUsage().heapUsed;
 
@@ -107,15 +97,48 @@ gc();
 const heapAfter = process.memoryUsage().heapUsed;
 
 // ---- warm measurements -----------------------------------------------------------------
+// Each point is timed in three passes and keeps its fastest time: on a shared 2-core machine a
+// single sample is often just the scheduler preempting us. The first pass is reported raw too.
+function fastestOf(passes: number, count: number, f: (i: number) => unknown): { best: number[]; raw: number[] } {
+  const best = new Array<number>(count).fill(Infinity);
+  const raw: number[] = [];
+  for (let pass = 0; pass < passes; pass++) {
+    for (let i = 0; i < count; i++) {
+      const t = performance.now();
+      f(i);
+      const ms = performance.now() - t;
+      if (pass === 0) raw.push(ms);
+      if (ms < best[i]) best[i] = ms;
+    }
+  }
+  return { best: best.sort((a, b) => a - b), raw: raw.sort((a, b) => a - b) };
+}
+
+/** Times `f` on items in order until all are done or `budgetMs` has passed. */
+function timeWithin<T>(items: readonly T[], budgetMs: number, f: (item: T) => unknown): number[] {
+  const times: number[] = [];
+  const start = performance.now();
+  for (const item of items) {
+    if (times.length > 0 && performance.now() - start > budgetMs) break;
+    const t = performance.now();
+    f(item);
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b);
+}
+
 const points = hoverPoints(lines, 2200);
 for (const p of points.slice(0, 200)) hover(lines[p.line], p.line, p.character);
-const hoverTimes = timeEach(points.slice(200), (p) => hover(lines[p.line], p.line, p.character));
+const timed = points.slice(200);
+const hoverRuns = fastestOf(3, timed.length, (i) => hover(lines[timed[i].line], timed[i].line, timed[i].character));
+const hoverTimes = hoverRuns.best;
 let hits = 0;
 for (const p of points) if (recognizer.mentionsAt(lines[p.line], p.line, p.character).length > 0) hits++;
 
 const longLine = minifiedLine(index.digests);
 const longPoints = hoverPoints([longLine], 200, 23);
-const longTimes = timeEach(longPoints, (p) => hover(longLine, 0, p.character));
+const longRuns = fastestOf(3, longPoints.length, (i) => hover(longLine, 0, longPoints[i].character));
+const longTimes = longRuns.best;
 
 const inFileRuns: number[] = [];
 let inFileMentions = 0;
@@ -131,19 +154,24 @@ for (let run = 0; run < 3; run++) {
 }
 inFileRuns.sort((a, b) => a - b);
 
+// The first search builds the fuse index and the prefilter (nothing is indexed at activation).
 const queries = searchQueries(index.digests);
 const tSearch0 = performance.now();
 search.search(queries[0].text, 50);
 const firstSearchMs = performance.now() - tSearch0;
-const searchTimes = timeEach(queries, (q) => search.search(q.text, 50));
+const SEARCH_BUDGET_MS = 40_000;
+const searchTimes = timeWithin(queries, SEARCH_BUDGET_MS, (q) => search.search(q.text, 50));
+gc();
+const heapAfterSearch = process.memoryUsage().heapUsed;
 
 // ---- the naive baseline, same lines and points ---------------------------------------------
 const naive = new NaiveMatcher(corpus.entries);
-const baselinePoints = points.slice(200, 200 + (naive.size > 100_000 ? 60 : 300));
-const baselineHoverTimes = timeEach(baselinePoints, (p) => naive.mentionsAt(lines[p.line], p.character));
+// At 300,000 names one naive hover takes seconds: sample within a time budget.
+const BASELINE_HOVER_BUDGET_MS = 12_000;
+const baselineHoverTimes = timeWithin(timed.slice(0, 300), BASELINE_HOVER_BUDGET_MS, (p) => naive.mentionsAt(lines[p.line], p.character));
 // A full baseline scan of 10,000 lines can take minutes at the larger sizes: scan lines in order
 // for a bounded time and extrapolate from the lines done.
-const BASELINE_INFILE_BUDGET_MS = 6000;
+const BASELINE_INFILE_BUDGET_MS = 8000;
 const tNaive = performance.now();
 let naiveLines = 0;
 while (naiveLines < lines.length && performance.now() - tNaive < BASELINE_INFILE_BUDGET_MS) {
@@ -153,7 +181,6 @@ while (naiveLines < lines.length && performance.now() - tNaive < BASELINE_INFILE
 const naiveElapsed = performance.now() - tNaive;
 const baselineInFileMs = (naiveElapsed / naiveLines) * lines.length;
 
-const hoverP99 = percentile(hoverTimes, 0.99);
 const baselineHoverP99 = percentile(baselineHoverTimes, 0.99);
 const inFileMs = percentile(inFileRuns, 0.5);
 const bundleStat = fs.statSync(bundleFile);
@@ -171,10 +198,12 @@ const result = {
   firstHoverMs: round(firstHoverMs),
   coldLoadPlusFirstHoverMs: round(tBuilt - tStart + firstHoverMs),
   hoverP50Ms: round(percentile(hoverTimes, 0.5), 4),
-  hoverP99Ms: round(hoverP99, 4),
+  hoverP99Ms: round(percentile(hoverTimes, 0.99), 4),
+  hoverP99FirstPassMs: round(percentile(hoverRuns.raw, 0.99), 4),
   hoverSamples: hoverTimes.length,
   hoverOnMentionShare: round(hits / points.length, 2),
   longLineHoverP99Ms: round(percentile(longTimes, 0.99), 4),
+  longLineHoverP99FirstPassMs: round(percentile(longRuns.raw, 0.99), 4),
   longLineKB: round(longLine.length / 1024, 0),
   inFileMs: round(inFileMs),
   inFileLines: lines.length,
@@ -184,18 +213,22 @@ const result = {
   searchP50Ms: round(percentile(searchTimes, 0.5)),
   searchP99Ms: round(percentile(searchTimes, 0.99)),
   searchQueries: searchTimes.length,
+  searchSampled: searchTimes.length < queries.length,
   heapMB: mb(heapAfter),
   heapCorpusMB: mb(heapAfter - heapBefore),
+  heapAfterSearchMB: mb(heapAfterSearch),
   indexKB: Math.round(fs.statSync(path.join(dir, 'index.json')).size / 1024),
   bodiesKB: Math.round(fs.statSync(path.join(dir, 'bodies.json')).size / 1024),
   bundleKB: Math.round(bundleStat.size / 1024),
   baselineNames: naive.size,
+  baselineHoverP50Ms: round(percentile(baselineHoverTimes, 0.5)),
   baselineHoverP99Ms: round(baselineHoverP99),
   baselineHoverSamples: baselineHoverTimes.length,
   baselineInFileMs: round(baselineInFileMs, 0),
   baselineInFileLinesMeasured: naiveLines,
   baselineInFileExtrapolated: naiveLines < lines.length,
-  hoverSpeedup: round(baselineHoverP99 / hoverP99, 0),
+  // Both sides single-pass, so the ratio does not flatter the recognizer.
+  hoverSpeedup: round(baselineHoverP99 / percentile(hoverRuns.raw, 0.99), 0),
   inFileSpeedup: round(baselineInFileMs / inFileMs, 0),
 };
 process.stdout.write(JSON.stringify(result) + '\n');

@@ -69,26 +69,42 @@ export interface SearchHit {
  * results of a full fuse search at a fraction of the cost on large corpora.
  */
 export class DigestSearch {
+  private readonly source: () => readonly SearchRecord[];
   /** Every record, in fuse's document order (bundled first, then added ones). */
-  private readonly docs: SearchRecord[];
+  private docsList: SearchRecord[] | undefined;
+  private exactMap: Map<string, string[]> | undefined;
   private fuseInstance: Fuse<SearchRecord> | undefined;
   private filter: BigramFilter | undefined;
-  private readonly exact = new Map<string, string[]>();
 
+  /**
+   * `records` may be a function: it is called on first use, so a corpus that is never searched
+   * costs nothing at activation.
+   */
   constructor(
-    records: readonly SearchRecord[],
+    records: readonly SearchRecord[] | (() => readonly SearchRecord[]),
     private prebuilt?: SerializedSearchIndex,
     private readonly options: { prefilter?: boolean } = {},
   ) {
-    this.docs = [...records];
-    for (const r of records) this.addExact(r);
+    this.source = typeof records === 'function' ? records : () => records;
   }
 
   /** Adds digests that were not in the prebuilt index (the user's folders). */
   add(record: SearchRecord): void {
     this.docs.push(record);
     this.fuseInstance?.add(record);
-    this.addExact(record);
+    if (this.exactMap) addExact(this.exactMap, record);
+  }
+
+  private get docs(): SearchRecord[] {
+    return (this.docsList ??= [...this.source()]);
+  }
+
+  private get exact(): Map<string, string[]> {
+    if (!this.exactMap) {
+      this.exactMap = new Map();
+      for (const r of this.docs) addExact(this.exactMap, r);
+    }
+    return this.exactMap;
   }
 
   search(query: string, limit = 50): SearchHit[] {
@@ -136,16 +152,16 @@ export class DigestSearch {
     const reduced = Fuse.parseIndex<SearchRecord>({ keys: index.keys, records: records as typeof index.records });
     return new Fuse(this.docs, SEARCH_OPTIONS, reduced).search(q, { limit });
   }
+}
 
-  private addExact(r: SearchRecord): void {
-    const keys = new Set<string>();
-    for (const m of r.methods) keys.add(exactKey(m));
-    for (const a of r.arxiv) keys.add(exactKey(normalizeArxivId(a)));
-    for (const k of keys) {
-      const list = this.exact.get(k);
-      if (list) list.push(r.id);
-      else this.exact.set(k, [r.id]);
-    }
+function addExact(exact: Map<string, string[]>, r: SearchRecord): void {
+  const keys = new Set<string>();
+  for (const m of r.methods) keys.add(exactKey(m));
+  for (const a of r.arxiv) keys.add(exactKey(normalizeArxivId(a)));
+  for (const k of keys) {
+    const list = exact.get(k);
+    if (list) list.push(r.id);
+    else exact.set(k, [r.id]);
   }
 }
 

@@ -16,7 +16,7 @@ function searches(n: number): { filtered: DigestSearch; plain: DigestSearch; dig
 
 describe('search prefilter', function () {
   this.timeout(60_000);
-  const { filtered, plain, digests } = searches(300);
+  const { filtered, plain, digests } = searches(150);
 
   it('returns exactly what a full fuse search returns, for every benchmark query', () => {
     for (const q of searchQueries(digests)) assert.deepEqual(filtered.search(q.text), plain.search(q.text), q.text);
@@ -26,7 +26,7 @@ describe('search prefilter', function () {
     const r = new Rng(99);
     const pool = digests.flatMap((d) => [d.title, d.title_ru ?? '', ...d.methods, d.body.slice(0, 300)]).filter(Boolean);
     const queries = ['ß', 'Straße', 'łódź', 'ОБУЧЕНИЕ', 'ёлка', 'йогурт', 'é', 'x'.repeat(32), 'y'.repeat(33), 'a b', 'Δ-IRIS', 'μP', '  GQA  '];
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < 150; i++) {
       const src = r.pick(pool);
       const at = r.int(0, Math.max(0, src.length - 4));
       let q = src.slice(at, at + r.int(2, 40));
@@ -73,3 +73,28 @@ describe('search prefilter', function () {
     assert.ok(!Fuse.match('aXcXeXgXiX', text, opts).isMatch);
   });
 });
+
+describe('DigestSearch laziness', () => {
+  it('reads the records only when first searched or added to', () => {
+    const { digests } = generateCorpus(30);
+    const { index } = buildBundle(digests, SYNTHETIC_TOPICS);
+    let calls = 0;
+    const s = new DigestSearch(() => {
+      calls++;
+      return index.digests.map((e) => toSearchRecord(e, () => undefined));
+    });
+    assert.equal(calls, 0);
+    const name = digests[3].methods[0];
+    assert.equal(s.search(name)[0]?.id, digests[3].id);
+    s.search(digests[4].title);
+    assert.equal(calls, 1);
+    const late = new DigestSearch(() => {
+      calls++;
+      return [];
+    });
+    late.add(toSearchRecord({ ...index.digests[0], id: 'only', methods: ['SoloNet'] }, () => undefined));
+    assert.equal(calls, 2);
+    assert.equal(late.search('solonet')[0]?.id, 'only');
+  });
+});
+
