@@ -79,3 +79,22 @@ function describe(v: unknown): string {
   const s = JSON.stringify(v);
   return s === undefined ? typeof v : s.length > 60 ? s.slice(0, 57) + '...' : s;
 }
+
+/** The layers of `digestLens.extraFolders`, as `WorkspaceConfiguration.inspect` reports them. */
+export interface ExtraFoldersInspect {
+  defaultValue?: unknown;
+  globalValue?: unknown;
+  workspaceValue?: unknown;
+  workspaceFolderValue?: unknown;
+}
+
+/**
+ * The raw `extraFolders` value to validate. A trusted workspace resolves the layers as VS Code
+ * does (folder, then workspace, then user; lists are not merged). An untrusted one reads only
+ * the user's own value: a folder named by a workspace you have not trusted is never read.
+ */
+export function effectiveExtraFolders(inspect: ExtraFoldersInspect | undefined, trusted: boolean): unknown {
+  if (!inspect) return undefined;
+  if (!trusted) return inspect.globalValue;
+  return inspect.workspaceFolderValue ?? inspect.workspaceValue ?? inspect.globalValue;
+}

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DigestLensSettings, readSettings } from '../core/settings';
+import { DigestLensSettings, effectiveExtraFolders, readSettings } from '../core/settings';
 import { Logger } from './deps';
 
 /**
@@ -33,10 +33,8 @@ export class SettingsReader implements vscode.Disposable {
   private read(): DigestLensSettings {
     const config = vscode.workspace.getConfiguration('digestLens');
     const { settings, warnings } = readSettings((key) => {
-      if (key === 'extraFolders' && !vscode.workspace.isTrusted) {
-        // Restricted setting: a folder named by an untrusted workspace is not read.
-        return config.inspect<unknown>(key)?.globalValue;
-      }
+      // Restricted setting: a folder named by an untrusted workspace is not read.
+      if (key === 'extraFolders') return effectiveExtraFolders(config.inspect<unknown>(key), vscode.workspace.isTrusted);
       return config.get<unknown>(key);
     });
     for (const w of warnings) {
