@@ -4,7 +4,7 @@
 //   3. unit tests (mocha, Node)       6. the same suites in a Node extension host (code-server)
 // Step 6 runs when its lane is set up (`npm run setup:node-host`); under CI it is required.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -85,6 +85,8 @@ if (built === 0) {
     mkdirSync(unpacked, { recursive: true });
     const unzip = await sh('unzip', ['-q', '-o', vsix, '-d', unpacked]);
     if (unzip.code === 0) {
+      // The tests are not part of the package; put them beside it for this run only.
+      cpSync(join(root, 'out', 'test', 'integration'), join(unpacked, 'extension', 'out', 'test', 'integration'), { recursive: true });
       await lane('web workbench (.vsix)', 'node', ['scripts/test-web.mjs', '--extension', join(unpacked, 'extension'), '--label', 'vsix']);
     } else record('unzip .vsix', 0, 1);
   } else record('package .vsix', 0, 1);

@@ -17,7 +17,9 @@ const arg = (name) => {
 };
 const extensionPath = resolve(arg('--extension') ?? root);
 const label = arg('--label') ?? 'web';
-const testsPath = join(root, 'out', 'test', 'integration', 'web-index.js');
+// test-web serves the tests entry from inside the extension folder: a copy of the extension
+// (the unpacked .vsix) must carry its own copy of out/test/integration/.
+const testsPath = join(extensionPath, 'out', 'test', 'integration', 'web-index.js');
 const workspace = join(root, 'test', 'fixtures', 'workspace');
 
 if (!existsSync(testsPath)) {
