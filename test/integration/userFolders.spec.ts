@@ -78,6 +78,24 @@ suite('user folders: digests from digestLens.extraFolders', function () {
     assert.ok(api.corpus.get('zorblax-net'), 'the test folder is loaded');
   }
 
+  /**
+   * A file watcher is live only some time after it is created (the Node host's recursive watcher
+   * starts asynchronously), and `reload()` creates new ones: a file written in between is never
+   * reported. Write a canary until the service sees it, so the test measures the extension, not
+   * the watcher's start-up.
+   */
+  async function untilWatching(): Promise<void> {
+    const canary = file(`canary-${Math.random().toString(36).slice(2, 8)}.md`);
+    const id = canary.path.split('/').pop()!.replace(/\.md$/, '');
+    for (let attempt = 0; !api.corpus.get(id); attempt++) {
+      if (attempt === 10) assert.fail('the folder watcher never reported a new file');
+      await write(canary, digest(id, { title: `Canary ${attempt}`, topics }));
+      await waitFor(() => api.corpus.get(id), 'the canary', 2_000).catch(() => undefined);
+    }
+    await fs.delete(canary, { useTrash: false });
+    await waitFor(() => (api.corpus.get(id) ? undefined : true), 'the canary to go');
+  }
+
   suiteTeardown(async () => {
     await config().update('extraFolders', saved, vscode.ConfigurationTarget.Global);
     await fs.delete(root, { recursive: true, useTrash: false }).then(undefined, () => undefined);
@@ -131,6 +149,7 @@ suite('user folders: digests from digestLens.extraFolders', function () {
 
   test('adding, editing and deleting files updates the corpus without a reload', async () => {
     await useFolder();
+    await untilWatching();
     const added = file('nested', 'plonk-attention.md');
     await write(added, digest('plonk-attention', { title: 'Plonk Attention', methods: ['PlonkAttn'], topics }));
     await waitFor(() => api.corpus.get('plonk-attention'), 'a new file in the corpus');
@@ -152,6 +171,7 @@ suite('user folders: digests from digestLens.extraFolders', function () {
 
   test('a malformed file is a diagnostic at the offending token, and it clears when fixed', async () => {
     await useFolder();
+    await untilWatching();
     const bad = file('broken-lang.md');
     const text = digest('broken-lang', { title: 'Broken Lang', topics }).replace('lang: en', 'lang: klingon');
     await write(bad, text);
@@ -186,6 +206,7 @@ suite('user folders: digests from digestLens.extraFolders', function () {
 
   test('binary, oversized and clashing files are reported; everything else loads', async () => {
     await useFolder();
+    await untilWatching();
     const binary = file('binary.md');
     await fs.writeFile(binary, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
     const huge = file('huge.md');
