@@ -1,0 +1,201 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { Recognizer } from '../../src/core/recognizer';
+import type { InFileProvider } from '../../src/features/inFileView';
+import { getApi, waitFor } from './api';
+
+/**
+ * Huge and odd documents in the real workbench: hover and the In This File view answer (no
+ * exception, no hang) and give the right result. Documents are untitled, made from strings, so
+ * the suite runs the same in the web worker host and the Node host. Times are not asserted.
+ */
+
+interface InFileService {
+  provider: InFileProvider;
+  refresh(): Promise<void>;
+}
+
+async function cardAt(doc: vscode.TextDocument, position: vscode.Position): Promise<string | undefined> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position)) ?? [];
+  for (const hover of hovers) {
+    for (const c of hover.contents) {
+      const value = typeof c === 'string' ? c : c.value;
+      if (value.includes('command:digestLens.')) return value;
+    }
+  }
+  return undefined;
+}
+
+/** Opens `content`, shows it and waits for the In This File view's scan of it. */
+async function scanned(inFile: InFileService, content: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content });
+  await vscode.window.showTextDocument(doc, { preview: false });
+  await waitFor(() => (vscode.window.activeTextEditor?.document === doc ? true : undefined), 'the document to be the active editor');
+  await inFile.refresh();
+  // A scan started by the editor change itself may still be running: wait for the last one.
+  await inFile.provider.settled;
+  return doc;
+}
+
+/** Closes the (untitled, hence dirty) document without a save prompt. */
+async function close(doc: vscode.TextDocument): Promise<void> {
+  await vscode.window.showTextDocument(doc, { preview: false });
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await waitFor(() => (vscode.window.visibleTextEditors.some((e) => e.document === doc) ? undefined : true), 'the document to close');
+}
+
+suite('hostile documents: huge and odd text', function () {
+  this.timeout(180_000);
+  let inFile: InFileService;
+  /** A method name the corpus maps to one digest, capitalized and ending in a lower-case letter. */
+  let name: string;
+  let digestId: string;
+
+  suiteSetup(async () => {
+    const api = await getApi();
+    inFile = api.services.inFileView as InFileService;
+    assert.ok(inFile, 'the inFileView feature did not start');
+    const recognizer = Recognizer.build(api.corpus.entries);
+    for (const e of api.corpus.entries) {
+      const m = e.methods.find((x) => /^[A-Z][A-Za-z]{2,}[a-z]$/.test(x) && /[a-z]/.test(x.slice(1, -1)));
+      if (!m) continue;
+      const found = recognizer.mentionsAt(`x ${m} y`, 0, 3);
+      if (found.length === 1 && found[0].digests.length === 1 && found[0].digests[0] === e.id) {
+        name = m;
+        digestId = e.id;
+        break;
+      }
+    }
+    assert.ok(name, 'no method name that maps to exactly one digest');
+  });
+
+  test('astral-plane characters, emoji and combining marks around a method name', async () => {
+    const cases: [string, boolean][] = [
+      [`😀${name}😀`, true],
+      [`𝒳 ${name} 𝒳 👩‍👩‍👧‍👦`, true],
+      [`e\u0301 ${name} a\u0308`, true],
+      [`中文${name}中文`, true],
+      [`\u202e${name}\u202c`, true],
+      // A mark or letters glued to the name make a longer word: no card.
+      [`${name}\u0301 x`, false],
+      [`${name}xyz`, false],
+      [`abc${name}xyz`, false],
+    ];
+    const content = cases.map(([line]) => line).join('\n');
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    for (let line = 0; line < cases.length; line++) {
+      const [text, expected] = cases[line];
+      const at = text.indexOf(name);
+      const card = await cardAt(doc, new vscode.Position(line, at + 1));
+      assert.strictEqual(!!card, expected, `${JSON.stringify(text)}: card ${card ? 'shown' : 'missing'}`);
+      if (card) assert.ok(card.includes(encodeURIComponent(JSON.stringify([digestId]))), `the card for ${JSON.stringify(text)} is not ${digestId}'s`);
+    }
+  });
+
+  test('binary-ish content: NULs, lone surrogates, controls, U+FFFD', async () => {
+    // Line breaks are left out so the lines stay where the test expects them.
+    const noise = Array.from({ length: 2000 }, (_, i) => String.fromCharCode((i * 7919) % 0x3000)).join('').replace(/[\r\n]/g, ' ');
+    const lines = [`\u0000\u0001\u0002 ${name} \uD800`, `\uDC00\uDBFF${noise}\uFFFD`, `\uD800 ${name} \u0007`, noise];
+    const doc = await scanned(inFile, lines.join('\n'));
+    try {
+      assert.ok(await cardAt(doc, new vscode.Position(0, lines[0].indexOf(name) + 2)), 'no card next to NULs');
+      assert.ok(await cardAt(doc, new vscode.Position(2, lines[2].indexOf(name) + 2)), 'no card next to a lone surrogate');
+      for (let ch = 0; ch < 200; ch += 7) await cardAt(doc, new vscode.Position(1, ch)); // must not throw
+      const node = inFile.provider.digests.find((d) => d.digest.id === digestId);
+      assert.ok(node, `the In This File view does not list ${digestId}`);
+      assert.deepStrictEqual(
+        node.mentions.filter((m) => m.text === name).map((m) => m.line),
+        [0, 2],
+      );
+    } finally {
+      await close(doc);
+    }
+  });
+
+  test('mixed line endings: lines are counted as the editor counts them', async () => {
+    const content = `first\r\nsecond\rthird\n${name} on the fourth\r\n\r\nsixth ${name}\n`;
+    const doc = await scanned(inFile, content);
+    try {
+      const lineOf = (needle: string) => doc.positionAt(doc.getText().indexOf(needle)).line;
+      const fourth = lineOf(`${name} on`);
+      const sixth = lineOf(`sixth`);
+      assert.ok(await cardAt(doc, new vscode.Position(fourth, 1)));
+      assert.ok(await cardAt(doc, new vscode.Position(sixth, 'sixth '.length + 1)));
+      const node = inFile.provider.digests.find((d) => d.digest.id === digestId);
+      assert.ok(node);
+      assert.deepStrictEqual([...new Set(node.mentions.map((m) => m.line))], [fourth, sixth]);
+      for (const item of inFile.provider.getChildren(node)) {
+        const tree = inFile.provider.getTreeItem(item);
+        assert.ok(!/[\r\n]/.test(String(tree.label)), 'a line item label spans several lines');
+      }
+    } finally {
+      await close(doc);
+    }
+  });
+
+  test('a 5 MB single line: hover answers, the In This File view finishes and finds the mention', async () => {
+    const half = 'lorem ipsum; '.repeat(200_000);
+    const content = half + name + ' ' + half;
+    assert.ok(content.length > 5_000_000);
+    const doc = await scanned(inFile, content);
+    try {
+      assert.strictEqual(inFile.provider.truncated, false);
+      const node = inFile.provider.digests.find((d) => d.digest.id === digestId);
+      assert.ok(node, `${digestId} not found in the 5 MB line`);
+      assert.deepStrictEqual(node.mentions.map((m) => m.character), [half.length]);
+      const [item] = inFile.provider.getChildren(node);
+      const label = String(inFile.provider.getTreeItem(item).label);
+      assert.ok(label.length < 200 && label.includes(name), `the line item shows ${label.length} characters`);
+      assert.ok(await cardAt(doc, new vscode.Position(0, half.length + 1)));
+      assert.strictEqual(await cardAt(doc, new vscode.Position(0, 1_000_000)), undefined);
+    } finally {
+      await close(doc);
+    }
+  });
+
+  test('more than 200,000 lines: the view scans the first 200,000 and says it is truncated', async () => {
+    const count = 200_010;
+    const lines = Array.from({ length: count }, (_, i) => `row ${i}`);
+    lines[199_990] = `inside ${name} limit`;
+    lines[200_005] = `and ${name} beyond the limit`;
+    const doc = await scanned(inFile, lines.join('\n'));
+    try {
+      assert.strictEqual(doc.lineCount, count);
+      assert.strictEqual(inFile.provider.truncated, true, 'a 200,010-line document is not reported as truncated');
+      const node = inFile.provider.digests.find((d) => d.digest.id === digestId);
+      assert.ok(node, `${digestId} (line 199,990) not found`);
+      assert.ok(node.mentions.every((m) => m.line < 200_000), 'a mention beyond the scanned lines');
+      assert.deepStrictEqual(node.mentions.map((m) => m.line), [199_990]);
+      // Hover has no line budget: the line beyond the scan still gets its card.
+      assert.ok(await cardAt(doc, new vscode.Position(200_005, lines[200_005].indexOf(name) + 1)));
+    } finally {
+      await close(doc);
+    }
+    // A short document afterwards clears the flag.
+    const small = await scanned(inFile, `${name}\n`);
+    try {
+      assert.strictEqual(inFile.provider.truncated, false);
+      assert.ok(small.lineCount < 10);
+    } finally {
+      await close(small);
+    }
+  });
+
+  test('editing a huge document while it is scanned: the last scan wins', async () => {
+    const lines = Array.from({ length: 120_000 }, (_, i) => `row ${i}`);
+    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: lines.join('\n') });
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    try {
+      const first = inFile.refresh();
+      await editor.edit((b) => b.insert(new vscode.Position(119_999, 0), `${name} `));
+      await first;
+      await inFile.refresh();
+      await inFile.provider.settled;
+      const node = inFile.provider.digests.find((d) => d.digest.id === digestId);
+      assert.ok(node, 'the edit made during a scan is not reflected');
+      assert.deepStrictEqual(node.mentions.map((m) => m.line), [119_999]);
+    } finally {
+      await close(doc);
+    }
+  });
+});
