@@ -11,7 +11,7 @@ import { prepareLocalBuild } from './lib/codeOss.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'docs');
 const themes = { light: 'Default Light Modern', dark: 'Default Dark Modern' };
-const HOVER_WORD = process.env.SHOWCASE_WORD ?? 'RetNet';
+const HOVER_WORD = process.env.SHOWCASE_WORD ?? 'RetNetBlock';
 const DIGEST_QUERY = process.env.SHOWCASE_QUERY ?? 'RetNet';
 
 mkdirSync(out, { recursive: true });
@@ -23,7 +23,7 @@ for (const [theme, themeName] of Object.entries(themes)) {
   mkdirSync(join(workspace, '.vscode'), { recursive: true });
   writeFileSync(
     join(workspace, '.vscode', 'settings.json'),
-    JSON.stringify({ 'workbench.colorTheme': themeName, 'workbench.startupEditor': 'none', 'editor.minimap.enabled': false, 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden' }),
+    JSON.stringify({ 'workbench.colorTheme': themeName, 'workbench.startupEditor': 'none', 'editor.minimap.enabled': false, 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'editor.hover.delay': 150, 'window.title': '${rootName}', 'editor.fontSize': 13 }),
   );
   const port = await freePort();
   const server = await open({ browserType: 'none', host: 'localhost', port, extensionDevelopmentPath: root, folderPath: workspace, quality: 'stable', commit, testRunnerDataDir: dataDir });
@@ -36,24 +36,40 @@ for (const [theme, themeName] of Object.entries(themes)) {
     await page.waitForTimeout(2500);
     const shot = (what) => page.screenshot({ path: join(out, `screenshot-${what}-${theme}.png`) });
 
-    // 1. The Digests tree, a topic expanded.
-    await page.click('.activitybar a[aria-label^="Digest Lens"], .activitybar [aria-label^="Digest Lens"]');
-    await page.waitForSelector('.pane-body .monaco-list-row', { timeout: 30_000 });
-    await page.locator('.pane-body .monaco-list-row').first().click();
-    await page.waitForTimeout(800);
-    await shot('sidebar');
-
-    // 2. A hover card over a method name in a Python file (opened from the Explorer).
+    // The Python file first, so "In This File" has something to show.
     await page.keyboard.press('Control+Shift+E');
     await page.waitForTimeout(500);
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'model.py' }).click();
     await page.waitForSelector('.monaco-editor .view-line', { timeout: 30_000 });
+
+    // 1. The sidebar: the Digests tree with a topic expanded, and In This File.
+    await page.click('.activitybar a[aria-label^="Digest Lens"], .activitybar [aria-label^="Digest Lens"]');
+    await page.waitForSelector('.pane-body .monaco-list-row', { timeout: 30_000 });
+    // Widen the side bar so titles and their arXiv IDs fit.
+    const sidebar = await page.locator('.part.sidebar').boundingBox();
+    if (sidebar) {
+      const x = sidebar.x + sidebar.width;
+      await page.mouse.move(x - 1, 400);
+      await page.mouse.down();
+      await page.mouse.move(x + 160, 400, { steps: 8 });
+      await page.mouse.up();
+    }
+    await page.locator('.pane-body .monaco-list-row', { hasText: /^Attention/ }).first().click();
     await page.waitForTimeout(1500);
-    const word = page.locator('.monaco-editor .view-line span', { hasText: HOVER_WORD }).first();
+    await shot('sidebar');
+
+    // 2. A hover card over a method name in the Python file.
+    await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+    await page.waitForTimeout(500);
+    // A token span of exactly that word (a docstring line is one long span).
+    const word = page.locator('.monaco-editor .view-line span span', { hasText: new RegExp(`^${HOVER_WORD}$`) }).first();
     const box = await word.boundingBox();
     if (!box) throw new Error(`"${HOVER_WORD}" is not visible in model.py`);
-    await page.mouse.move(box.x + 8, box.y + box.height / 2);
-    await page.waitForSelector('.monaco-hover .hover-contents', { timeout: 15_000 });
+    // Monaco shows a hover after the mouse rests on a word: arrive, then nudge.
+    await page.mouse.move(box.x + 4, box.y + box.height / 2, { steps: 4 });
+    await page.waitForTimeout(300);
+    await page.mouse.move(box.x + 10, box.y + box.height / 2, { steps: 2 });
+    await page.waitForSelector('.monaco-hover .hover-contents, .monaco-hover .markdown-hover', { timeout: 15_000 });
     await page.waitForTimeout(800);
     await shot('hover');
 
@@ -72,6 +88,9 @@ for (const [theme, themeName] of Object.entries(themes)) {
     await page.waitForTimeout(2500);
     await shot('digest');
     console.log(`screenshots: ${theme} done`);
+  } catch (e) {
+    await browser.context.pages().at(-1)?.screenshot({ path: join(root, 'test-results', `screenshots-failure-${theme}.png`) }).catch(() => {});
+    throw e;
   } finally {
     await browser.close();
     await server.dispose();
