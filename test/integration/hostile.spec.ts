@@ -199,3 +199,127 @@ suite('hostile documents: huge and odd text', function () {
     }
   });
 });
+
+/** A digest a scraped page or a shared folder could carry: every field tries to inject. */
+function hostileDigest(topic: string): string {
+  return [
+    '---',
+    'id: hostile-probe',
+    `title: "<script>alert('t')</script><img src=x onerror=alert(1)> [Run](command:workbench.action.terminal.new) $(terminal) \\u202Eevil"`,
+    'title_ru: "<iframe src=\\"javascript:alert(2)\\"></iframe>"',
+    'arxiv: ["2405.18719"]',
+    'methods: [Hostiprobeformer]',
+    `topics: [${topic}]`,
+    'source: {name: "<b onmouseover=alert(3)>chan</b>", url: "javascript:alert(4)"}',
+    'lang: en',
+    'kind: paper',
+    '---',
+    '',
+    "Hostiprobeformer <script>alert('body')</script> <iframe src=https://evil.example/></iframe>",
+    '',
+    '<img src=x onerror="alert(5)"> <div onclick="alert(6)">raw</div>',
+    '',
+    '[js](javascript:alert(7)) [data](data:text/html,x) [vs](vscode:extension/x) [cmd](command:workbench.action.terminal.new)',
+    '[file](file:///etc/passwd) [rel](../x) [ok](https://ok.example/) ![img](https://evil.example/p.png)',
+    '',
+  ].join('\n');
+}
+
+/** Start tags of a page, with attributes, read the way a browser tokenizes them. */
+function startTags(html: string): { name: string; attrs: Map<string, string>; raw: string }[] {
+  const out: { name: string; attrs: Map<string, string>; raw: string }[] = [];
+  for (const m of html.matchAll(/<([A-Za-z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g)) {
+    const attrs = new Map<string, string>();
+    for (const a of m[2].matchAll(/([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g)) {
+      attrs.set(a[1].toLowerCase(), (a[2] ?? a[3] ?? a[4] ?? '').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'"));
+    }
+    out.push({ name: m[1].toLowerCase(), attrs, raw: m[0] });
+  }
+  return out;
+}
+
+suite('hostile documents: a hostile digest from a user folder', function () {
+  this.timeout(60_000);
+  const config = () => vscode.workspace.getConfiguration('digestLens');
+  let root: vscode.Uri | undefined;
+  let saved: unknown;
+  let rel: string;
+
+  suiteSetup(async function () {
+    const api = await getApi();
+    const service = api.services.userFolders as { ready: Promise<void>; reload(): Promise<void> } | undefined;
+    const ws = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!service || !ws) this.skip();
+    await service!.ready;
+    rel = `tmp-hostile-${Math.random().toString(36).slice(2, 8)}`;
+    root = vscode.Uri.joinPath(ws!, rel);
+    await vscode.workspace.fs.createDirectory(root);
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, 'hostile-probe.md'), new TextEncoder().encode(hostileDigest(api.corpus.topics[0]?.id ?? 'attention')));
+    saved = config().inspect('extraFolders')?.globalValue;
+    await config().update('extraFolders', [rel], vscode.ConfigurationTarget.Global);
+    await service!.reload();
+    assert.ok(api.corpus.get('hostile-probe'), 'the hostile digest did not load');
+  });
+
+  suiteTeardown(async () => {
+    if (!root) return;
+    await config().update('extraFolders', saved, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.fs.delete(root, { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('the digest view page has one nonce script, no handlers and only http(s), in-corpus or media links', async () => {
+    const api = await getApi();
+    const view = api.services.digestView as { currentHtml(): string | undefined; currentDigestId(): string | undefined };
+    assert.strictEqual(await vscode.commands.executeCommand<boolean>('digestLens.openDigest', 'hostile-probe'), true);
+    const html = await waitFor(() => (view.currentDigestId() === 'hostile-probe' ? view.currentHtml() : undefined), 'the hostile digest page');
+    const tags = startTags(html);
+    const csp = tags.find((t) => t.name === 'meta' && t.attrs.get('http-equiv') === 'Content-Security-Policy')?.attrs.get('content') ?? '';
+    assert.match(csp, /default-src 'none'/);
+    const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
+    assert.ok(nonce, csp);
+    const scripts = tags.filter((t) => t.name === 'script');
+    assert.strictEqual(scripts.length, 1, `scripts: ${scripts.map((s) => s.raw).join(' ')}`);
+    assert.strictEqual(scripts[0].attrs.get('nonce'), nonce);
+    assert.ok(scripts[0].attrs.get('src')?.endsWith('/media/digestView.js'), scripts[0].raw);
+    for (const t of tags) {
+      assert.ok(!['iframe', 'img', 'object', 'embed', 'svg', 'style', 'base', 'form'].includes(t.name), `forbidden element ${t.raw}`);
+      for (const [name, value] of t.attrs) {
+        assert.ok(!name.startsWith('on'), `event handler ${t.raw}`);
+        if (name !== 'href' && name !== 'src') continue;
+        if (t.name === 'link' || t.name === 'script') {
+          assert.match(value, /\/media\/[\w.-]+$/, `resource outside media/: ${t.raw}`);
+        } else if (value === '#') {
+          assert.ok(api.corpus.get(t.attrs.get('data-digest-id') ?? ''), `in-panel link to a digest not in the corpus: ${t.raw}`);
+        } else {
+          assert.match(value, /^https?:\/\/[^\s@]+$/, `link that is not http(s): ${t.raw}`);
+          assert.doesNotMatch(value, /evil\.example\/p\.png/, 'an image became a link');
+        }
+      }
+    }
+    assert.ok(html.includes('&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;'), 'the title is not shown as escaped text');
+    assert.doesNotMatch(html, /[\u202a-\u202e\u2066-\u2069]/, 'a bidi override reached the page');
+  });
+
+  test('its hover card enables only Digest Lens commands and shows the title as text', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'layer = Hostiprobeformer(dim=8)\n' });
+    const hover = await waitFor(async () => {
+      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(0, 10))) ?? [];
+      return hovers.find((h) => h.contents.some((c) => typeof c !== 'string' && c.value.includes('hostile-probe')));
+    }, 'a card for the hostile digest');
+    const md = hover.contents.find((c): c is vscode.MarkdownString => typeof c !== 'string' && c.value.includes('hostile-probe'))!;
+    assert.notStrictEqual(md.isTrusted, true);
+    if (typeof md.isTrusted === 'object') for (const c of md.isTrusted.enabledCommands) assert.match(c, /^digestLens\./);
+    assert.notStrictEqual(md.supportHtml, true);
+    for (const m of md.value.matchAll(/\]\(([a-z-]+):([^)\s]*)/gi)) {
+      if (m[1] === 'command') assert.match(m[2], /^digestLens\./, m[0]);
+      else assert.match(m[1], /^https?$/, m[0]);
+    }
+    // Escaped means an odd number of backslashes before the character.
+    assert.doesNotMatch(md.value, /(?:^|[^\\])(?:\\\\)*(?:<script|<img|\]\(command:workbench)/, 'unescaped corpus text in the card');
+    assert.ok(md.value.includes('\\<script\\>'), 'the title is not in the card as escaped text');
+    for (const icon of md.value.matchAll(/(\\*)\$\(([^)]*)\)/g)) {
+      if (icon[1].length % 2 === 0) assert.notStrictEqual(icon[2], 'terminal', 'a theme icon from corpus text');
+    }
+  });
+});
