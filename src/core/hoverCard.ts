@@ -99,7 +99,9 @@ class Builder {
 
   commandLink(text: string, command: string, args: unknown[], title?: string): string {
     this.commands.add(command);
-    const uri = `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+    // encodeURIComponent leaves ( ) ' ! * alone; a ")" would end the markdown link early.
+    const query = encodeURIComponent(JSON.stringify(args)).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    const uri = `command:${command}?${query}`;
     const t = title ? ` "${escapeMarkdown(title)}"` : '';
     return `[${text}](${uri}${t})`;
   }

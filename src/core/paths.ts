@@ -141,7 +141,10 @@ function encodeSegment(s: string): string {
 
 function trimSlash(uri: string): string {
   const { prefix, path, suffix } = splitUri(uri);
-  const p = path.replace(/\/+$/, '');
+  // A loop, not /\/+$/: that regex retries every run of slashes and is quadratic on long ones.
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 0x2f) end--;
+  const p = path.slice(0, end);
   return `${prefix}${p === '' ? '/' : p}${suffix}`;
 }
 
