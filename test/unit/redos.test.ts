@@ -1,49 +1,10 @@
-import * as assert from 'node:assert/strict';
 import { findArxivIds } from '../../src/core/arxiv';
 import { isArxivId, normalizeArxivId } from '../../src/core/arxivId';
 import { buildHoverCard, escapeMarkdown } from '../../src/core/hoverCard';
 import { Recognizer } from '../../src/core/recognizer';
 import { ENTRIES, TOPICS, digest, entry } from './recognizerCorpus';
+import { assertLinear } from './linearTime';
 
-/**
- * Every function that runs a regex or a scan over text a user (or a corpus file) controls is
- * timed on adversarial input at size n and 4n. Linear code takes about 4× as long; anything
- * super-linear (backtracking, rescanning) takes 16× or more. The bound is 8×, on the fastest of
- * several interleaved runs, with n grown until a run takes a few milliseconds. The machine is
- * shared (builds, other suites), so a measurement over the bound is repeated up to three times:
- * load makes single measurements slow, while super-linear code fails every time.
- */
-function time(f: (input: string) => unknown, input: string): number {
-  const t0 = performance.now();
-  f(input);
-  return performance.now() - t0;
-}
-
-function fastest(f: (input: string) => unknown, input: string, runs: number): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) best = Math.min(best, time(f, input));
-  return best;
-}
-
-function assertLinear(f: (input: string) => unknown, make: (n: number) => string, startN = 1000): void {
-  fastest(f, make(startN), 3); // let the JIT settle before sizing
-  let n = startN;
-  while (n < 1_000_000 && fastest(f, make(n), 3) < 5) n *= 2;
-  const small = make(n);
-  const large = make(4 * n);
-  let report = '';
-  for (let attempt = 0; attempt < 3; attempt++) {
-    let t1 = Infinity;
-    let t4 = Infinity;
-    for (let rep = 0; rep < 7; rep++) {
-      t1 = Math.min(t1, time(f, small));
-      t4 = Math.min(t4, time(f, large));
-    }
-    if (t4 <= 8 * t1 + 0.5) return;
-    report += ` ${t1.toFixed(2)} → ${t4.toFixed(2)} ms (${(t4 / t1).toFixed(1)}×);`;
-  }
-  assert.fail(`${JSON.stringify(small.slice(0, 24))}… at n=${n} and 4n:${report}`);
-}
 
 const repeat = (unit: string, tail = '') => (n: number): string => unit.repeat(Math.ceil(n / unit.length)) + tail;
 

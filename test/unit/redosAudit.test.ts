@@ -1,6 +1,3 @@
-import * as assert from 'node:assert/strict';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { toEntry } from '../../src/core/bundle';
 import { bibtex, escapeBibtex, yearOfArxivId } from '../../src/core/citation';
 import { idFromFileName, nestingProblem, parseDigestFile, serializeDigest, validateDigestFiles } from '../../src/core/digestFile';
@@ -19,6 +16,7 @@ import { readSettings } from '../../src/core/settings';
 import { summarize } from '../../src/core/summary';
 import { parseTopics } from '../../src/core/topics';
 import type { Digest, DigestEntry, DigestMeta } from '../../src/core/types';
+import { assertLinear } from './linearTime';
 
 /**
  * ReDoS audit of every regular expression (and regex-driven scan) that src/core applies to
@@ -33,42 +31,6 @@ import type { Digest, DigestEntry, DigestMeta } from '../../src/core/types';
  * so a measurement over the bound is repeated up to three times: load slows single runs down,
  * super-linear code fails every time.
  */
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
-
-function time(f: (input: string) => unknown, input: string, clean = false): number {
-  // Garbage left by the previous run must not be collected (and billed) during this one.
-  if (clean) collectGarbage();
-  const t0 = performance.now();
-  f(input);
-  return performance.now() - t0;
-}
-
-function fastest(f: (input: string) => unknown, input: string, runs: number): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) best = Math.min(best, time(f, input));
-  return best;
-}
-
-function assertLinear(f: (input: string) => unknown, make: (n: number) => string, startN = 1000, maxN = 64_000): void {
-  fastest(f, make(startN), 3); // let the JIT settle before sizing
-  let n = startN;
-  while (n < maxN && fastest(f, make(n), 3) < 10) n *= 2;
-  const small = make(n);
-  const large = make(4 * n);
-  let report = '';
-  for (let attempt = 0; attempt < 3; attempt++) {
-    let t1 = Infinity;
-    let t4 = Infinity;
-    for (let rep = 0; rep < 5; rep++) {
-      t1 = Math.min(t1, time(f, small, true));
-      t4 = Math.min(t4, time(f, large, true));
-    }
-    if (t4 <= 8 * t1 + 0.5) return;
-    report += ` ${t1.toFixed(2)} → ${t4.toFixed(2)} ms (${(t4 / t1).toFixed(1)}×);`;
-  }
-  assert.fail(`${JSON.stringify(small.slice(0, 30))}… at n=${n} and 4n:${report}`);
-}
 
 /** `unit` repeated to about n characters, then `tail` (which usually makes the match fail). */
 const rep = (unit: string, tail = '', head = '') => (n: number): string => head + unit.repeat(Math.max(1, Math.ceil(n / unit.length))) + tail;
