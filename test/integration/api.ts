@@ -25,3 +25,23 @@ export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefi
 
 /** True in the browser's web-worker extension host (false in a Node extension host). */
 export const isWebHost = typeof (globalThis as { importScripts?: unknown }).importScripts === 'function';
+
+/**
+ * The Digest Lens card at `position`, or undefined. Other providers (language servers) may
+ * answer too; ours is the one carrying its commands or its "not in the corpus" text.
+ */
+export async function cardAt(doc: vscode.TextDocument, position: vscode.Position): Promise<{ value: string; hover: vscode.Hover } | undefined> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position)) ?? [];
+  for (const hover of hovers) {
+    for (const c of hover.contents) {
+      const value = typeof c === 'string' ? c : c.value;
+      if (value.includes('command:digestLens.') || value.includes('not in the digest corpus')) return { value, hover };
+    }
+  }
+  return undefined;
+}
+
+/** The markdown of the Digest Lens card at `position`, or undefined. */
+export async function cardTextAt(doc: vscode.TextDocument, position: vscode.Position): Promise<string | undefined> {
+  return (await cardAt(doc, position))?.value;
+}

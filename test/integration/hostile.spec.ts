@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Recognizer } from '../../src/core/recognizer';
 import type { InFileProvider } from '../../src/features/inFileView';
-import { getApi, waitFor } from './api';
+import { getApi, waitFor, cardTextAt } from './api';
 
 /**
  * Huge and odd documents in the real workbench: hover and the In This File view answer (no
@@ -13,17 +13,6 @@ import { getApi, waitFor } from './api';
 interface InFileService {
   provider: InFileProvider;
   refresh(): Promise<void>;
-}
-
-async function cardAt(doc: vscode.TextDocument, position: vscode.Position): Promise<string | undefined> {
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position)) ?? [];
-  for (const hover of hovers) {
-    for (const c of hover.contents) {
-      const value = typeof c === 'string' ? c : c.value;
-      if (value.includes('command:digestLens.')) return value;
-    }
-  }
-  return undefined;
 }
 
 /** Opens `content`, shows it and waits for the In This File view's scan of it. */
@@ -86,7 +75,7 @@ suite('hostile documents: huge and odd text', function () {
     for (let line = 0; line < cases.length; line++) {
       const [text, expected] = cases[line];
       const at = text.indexOf(name);
-      const card = await cardAt(doc, new vscode.Position(line, at + 1));
+      const card = await cardTextAt(doc, new vscode.Position(line, at + 1));
       assert.strictEqual(!!card, expected, `${JSON.stringify(text)}: card ${card ? 'shown' : 'missing'}`);
       if (card) assert.ok(card.includes(encodeURIComponent(JSON.stringify([digestId]))), `the card for ${JSON.stringify(text)} is not ${digestId}'s`);
     }
@@ -98,9 +87,9 @@ suite('hostile documents: huge and odd text', function () {
     const lines = [`\u0000\u0001\u0002 ${name} \uD800`, `\uDC00\uDBFF${noise}\uFFFD`, `\uD800 ${name} \u0007`, noise];
     const doc = await scanned(inFile, lines.join('\n'));
     try {
-      assert.ok(await cardAt(doc, new vscode.Position(0, lines[0].indexOf(name) + 2)), 'no card next to NULs');
-      assert.ok(await cardAt(doc, new vscode.Position(2, lines[2].indexOf(name) + 2)), 'no card next to a lone surrogate');
-      for (let ch = 0; ch < 200; ch += 7) await cardAt(doc, new vscode.Position(1, ch)); // must not throw
+      assert.ok(await cardTextAt(doc, new vscode.Position(0, lines[0].indexOf(name) + 2)), 'no card next to NULs');
+      assert.ok(await cardTextAt(doc, new vscode.Position(2, lines[2].indexOf(name) + 2)), 'no card next to a lone surrogate');
+      for (let ch = 0; ch < 200; ch += 7) await cardTextAt(doc, new vscode.Position(1, ch)); // must not throw
       const node = inFile.provider.digests.find((d) => d.digest.id === digestId);
       assert.ok(node, `the In This File view does not list ${digestId}`);
       assert.deepStrictEqual(
@@ -119,8 +108,8 @@ suite('hostile documents: huge and odd text', function () {
       const lineOf = (needle: string) => doc.positionAt(doc.getText().indexOf(needle)).line;
       const fourth = lineOf(`${name} on`);
       const sixth = lineOf(`sixth`);
-      assert.ok(await cardAt(doc, new vscode.Position(fourth, 1)));
-      assert.ok(await cardAt(doc, new vscode.Position(sixth, 'sixth '.length + 1)));
+      assert.ok(await cardTextAt(doc, new vscode.Position(fourth, 1)));
+      assert.ok(await cardTextAt(doc, new vscode.Position(sixth, 'sixth '.length + 1)));
       const node = inFile.provider.digests.find((d) => d.digest.id === digestId);
       assert.ok(node);
       assert.deepStrictEqual([...new Set(node.mentions.map((m) => m.line))], [fourth, sixth]);
@@ -146,8 +135,8 @@ suite('hostile documents: huge and odd text', function () {
       const [item] = inFile.provider.getChildren(node);
       const label = String(inFile.provider.getTreeItem(item).label);
       assert.ok(label.length < 200 && label.includes(name), `the line item shows ${label.length} characters`);
-      assert.ok(await cardAt(doc, new vscode.Position(0, half.length + 1)));
-      assert.strictEqual(await cardAt(doc, new vscode.Position(0, 1_000_000)), undefined);
+      assert.ok(await cardTextAt(doc, new vscode.Position(0, half.length + 1)));
+      assert.strictEqual(await cardTextAt(doc, new vscode.Position(0, 1_000_000)), undefined);
     } finally {
       await close(doc);
     }
@@ -167,7 +156,7 @@ suite('hostile documents: huge and odd text', function () {
       assert.ok(node.mentions.every((m) => m.line < 200_000), 'a mention beyond the scanned lines');
       assert.deepStrictEqual(node.mentions.map((m) => m.line), [199_990]);
       // Hover has no line budget: the line beyond the scan still gets its card.
-      assert.ok(await cardAt(doc, new vscode.Position(200_005, lines[200_005].indexOf(name) + 1)));
+      assert.ok(await cardTextAt(doc, new vscode.Position(200_005, lines[200_005].indexOf(name) + 1)));
     } finally {
       await close(doc);
     }

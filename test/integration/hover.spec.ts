@@ -4,20 +4,7 @@ import { arxivLinks, isArxivId, normalizeArxivId } from '../../src/core/arxivId'
 import { Recognizer } from '../../src/core/recognizer';
 import type { Corpus } from '../../src/core/corpus';
 import type { DigestEntry } from '../../src/core/types';
-import { getApi, waitFor } from './api';
-
-/** The card's markdown at `position`, or undefined when no Digest Lens card is shown. */
-async function cardAt(doc: vscode.TextDocument, position: vscode.Position): Promise<{ value: string; hover: vscode.Hover } | undefined> {
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position)) ?? [];
-  for (const hover of hovers) {
-    for (const c of hover.contents) {
-      const value = typeof c === 'string' ? c : c.value;
-      // Other providers (language servers) may answer too; ours is the one with its commands or text.
-      if (value.includes('command:digestLens.') || value.includes('not in the digest corpus')) return { value, hover };
-    }
-  }
-  return undefined;
-}
+import { getApi, waitFor, cardAt } from './api';
 
 const openLink = (id: string): string => `command:digestLens.openDigest?${encodeURIComponent(JSON.stringify([id]))}`;
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { Recognizer } from '../../src/core/recognizer';
 import { DEFAULT_SETTINGS, DigestLensSettings } from '../../src/core/settings';
 import type { DigestLensApi } from '../../src/extension';
-import { getApi, waitFor } from './api';
+import { getApi, waitFor, cardTextAt } from './api';
 
 /**
  * Wrong types and values in `digestLens.*` (user settings): the defaults apply, each bad value
@@ -27,17 +27,6 @@ function sharedDeps(api: DigestLensApi): Deps {
     }
   }
   throw new Error('no feature service exposes its dependencies');
-}
-
-async function cardAt(doc: vscode.TextDocument, position: vscode.Position): Promise<string | undefined> {
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position)) ?? [];
-  for (const hover of hovers) {
-    for (const c of hover.contents) {
-      const value = typeof c === 'string' ? c : c.value;
-      if (value.includes('command:digestLens.')) return value;
-    }
-  }
-  return undefined;
 }
 
 const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('digestLens');
@@ -98,7 +87,7 @@ suite('settings: wrong types and values', function () {
     const entry = api.corpus.entries.find((e) => e.arxiv.length > 0 && recognizer.mentionsAt(`x arXiv:${e.arxiv[0]} y`, 0, 10).length === 1);
     assert.ok(entry, 'no digest with an arXiv ID');
     const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `see arXiv:${entry.arxiv[0]} here` });
-    const card = await waitFor(() => cardAt(doc, new vscode.Position(0, 12)), 'a card despite the bad settings');
+    const card = await waitFor(() => cardTextAt(doc, new vscode.Position(0, 12)), 'a card despite the bad settings');
     assert.ok(card.includes(encodeURIComponent(JSON.stringify([entry.id]))), card);
   });
 
