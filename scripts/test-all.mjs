@@ -1,6 +1,6 @@
 // `npm test`: every check in order, then one summary line counting all suites.
-//   1. type check and lint            4. integration suites, web workbench (repo)
-//   2. build + validate digests/      5. the same suites against the unpacked .vsix
+//   1. build, type check and lint     4. integration suites, web workbench (repo)
+//   2. validate digests/              5. the same suites against the unpacked .vsix
 //   3. unit tests (mocha, Node)       6. the same suites in a Node extension host (code-server)
 // Step 6 runs when its lane is set up (`npm run setup:node-host`); under CI it is required.
 import { spawn } from 'node:child_process';
@@ -59,9 +59,11 @@ async function lane(name, cmd, args) {
 }
 
 const started = Date.now();
+// The build goes first: it also generates test/integration/suites.generated.ts, which the
+// type check reads.
+const built = await check('build', 'npm', ['run', '--silent', 'build']);
 await check('typecheck', 'npx', ['tsc', '-p', '.']);
 await check('lint', 'npx', ['eslint', 'src', 'test', 'scripts']);
-const built = await check('build', 'npm', ['run', '--silent', 'build']);
 if (built === 0) {
   await check('validate digests/', 'node', ['dist/cli.js', 'validate', 'digests']);
 
