@@ -4,9 +4,12 @@
 //
 // Usage: node scripts/test-node-host.mjs [--extension <dir>] [--label <name>] [--grep <re>]
 //                                        [--timeout <seconds>] [--headed] [--tests <entry.js>]
+//                                        [--log-level <level>]
 //   --extension  load the extension from <dir> (e.g. the unpacked .vsix) instead of the repo
 //   --grep       run only the tests whose full title matches
 //   --tests      a different tests entry (default: out/test/integration/node/node-index.js)
+//   --log-level  code-server's log level (trace, debug, info, warn, error); `trace` puts the
+//                file watcher's raw events into the server logs saved on failure
 // Exit codes: the tests' (0 passed, 1 failed), 2 nothing built, 3 lane not set up.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +29,7 @@ const extensionPath = resolve(arg('--extension') ?? root);
 const grep = arg('--grep') ?? process.env.DIGEST_LENS_GREP ?? '';
 const timeoutMs = Number(arg('--timeout') ?? 600) * 1000;
 const headless = !process.argv.includes('--headed');
+const logLevel = arg('--log-level');
 const testsPath = resolve(arg('--tests') ?? join(root, 'out', 'test', 'integration', 'node', 'node-index.js'));
 const workspace = join(root, 'test', 'fixtures', 'workspace');
 const entry = join(codeServerPackage, 'out', 'node', 'entry.js');
@@ -40,6 +44,8 @@ if (installedVersion() !== SETUP_ID || !existsSync(entry)) {
 }
 if (!existsSync(testsPath)) fail(2, `${relative(root, testsPath)} is missing; run "npm run build" first.`);
 if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) fail(2, `--timeout wants a number of seconds, got "${arg('--timeout')}".`);
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'];
+if (logLevel !== undefined && !LOG_LEVELS.includes(logLevel)) fail(2, `--log-level wants one of ${LOG_LEVELS.join(', ')}, got "${logLevel}".`);
 let main;
 try {
   main = JSON.parse(readFileSync(join(extensionPath, 'package.json'), 'utf8')).main;
@@ -163,6 +169,7 @@ async function startServer(port) {
     '--user-data-dir', userData,
     '--extensions-dir', extensions,
     '--config', config,
+    ...(logLevel ? ['--log', logLevel] : []),
     workspace,
   ];
   server = spawn(process.execPath, args, { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -39,6 +39,28 @@ function diagnosticsOf(uri: vscode.Uri, pattern: RegExp): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => pattern.test(d.message));
 }
 
+/**
+ * Creates one folder and resolves once the workspace's file watcher has reported it. On Linux the
+ * Node host's workspace watcher (@parcel/watcher, inotify) starts watching a new folder only when
+ * it hears of it, so a folder created together with its parent (`createDirectory` of `a/b` when
+ * neither exists is `mkdir -p`) is often never watched, and nothing written below it is reported
+ * for the rest of the session (parcel-bundler/watcher#97). No extension can see those changes;
+ * created one level at a time, each after its parent was reported, every folder is watched.
+ */
+async function createWatchedDirectory(dir: vscode.Uri): Promise<void> {
+  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(dir, '..'), '*'), false, true, true);
+  try {
+    let seen = false;
+    watcher.onDidCreate((u) => {
+      if (u.toString() === dir.toString()) seen = true;
+    });
+    await fs.createDirectory(dir);
+    await waitFor(() => (seen ? true : undefined), `the file watcher to report ${dir.path}`);
+  } finally {
+    watcher.dispose();
+  }
+}
+
 suite('user folders: digests from digestLens.extraFolders', function () {
   let api: DigestLensApi;
   let service: UserFoldersService;
@@ -59,7 +81,8 @@ suite('user folders: digests from digestLens.extraFolders', function () {
     assert.ok(ws, 'the test host opens a workspace folder');
     rel = `tmp-user-folders-${Math.random().toString(36).slice(2, 10)}`;
     root = vscode.Uri.joinPath(ws, rel);
-    await fs.createDirectory(vscode.Uri.joinPath(root, 'nested'));
+    await createWatchedDirectory(root);
+    await createWatchedDirectory(file('nested'));
     saved = config().inspect('extraFolders')?.globalValue;
     topics = api.corpus.topics.slice(0, 1).map((t) => t.id);
     await write(file('zorblax-net.md'), digest('zorblax-net', { title: 'ZorblaxNet: Counting Zorblaxes', arxiv: [sharedArxiv()], methods: ['ZorblaxNet'], topics }));
@@ -80,12 +103,12 @@ suite('user folders: digests from digestLens.extraFolders', function () {
 
   /**
    * A file watcher is live only some time after it is created (the Node host's recursive watcher
-   * starts asynchronously), and `reload()` creates new ones: a file written in between is never
-   * reported. Write a canary until the service sees it, so the test measures the extension, not
-   * the watcher's start-up.
+   * starts asynchronously): a file written in between is never reported. Write a canary into
+   * `folder` (the one the test writes into) until the service sees it, so the test measures the
+   * extension, not the watcher's start-up.
    */
-  async function untilWatching(): Promise<void> {
-    const canary = file(`canary-${Math.random().toString(36).slice(2, 8)}.md`);
+  async function untilWatching(...folder: string[]): Promise<void> {
+    const canary = file(...folder, `canary-${Math.random().toString(36).slice(2, 8)}.md`);
     const id = canary.path.split('/').pop()!.replace(/\.md$/, '');
     for (let attempt = 0; !api.corpus.get(id); attempt++) {
       if (attempt === 10) assert.fail('the folder watcher never reported a new file');
@@ -149,7 +172,7 @@ suite('user folders: digests from digestLens.extraFolders', function () {
 
   test('adding, editing and deleting files updates the corpus without a reload', async () => {
     await useFolder();
-    await untilWatching();
+    await untilWatching('nested');
     const added = file('nested', 'plonk-attention.md');
     await write(added, digest('plonk-attention', { title: 'Plonk Attention', methods: ['PlonkAttn'], topics }));
     await waitFor(() => api.corpus.get('plonk-attention'), 'a new file in the corpus');
