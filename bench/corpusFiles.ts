@@ -6,11 +6,21 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildBundle } from '../src/core/bundle';
+import { buildBundle, serializeBundleIndex } from '../src/core/bundle';
 import { generateCorpus, SYNTHETIC_TOPICS } from './synthetic';
 
 /** Sources whose change changes the files written here. */
-const STAMP_SOURCES = ['bench/synthetic.ts', 'src/core/bundle.ts', 'src/core/search.ts', 'src/core/summary.ts', 'src/core/types.ts'];
+const STAMP_SOURCES = [
+  'bench/synthetic.ts',
+  'src/core/bundle.ts',
+  'src/core/search.ts',
+  'src/core/summary.ts',
+  'src/core/types.ts',
+  'src/core/nameTable.ts',
+  'src/core/wordIndex.ts',
+  'src/core/recognizerText.ts',
+  'src/core/recognizerChars.ts',
+];
 
 function stamp(root: string, n: number): string {
   const h = createHash('sha256').update(String(n));
@@ -38,7 +48,7 @@ export function ensureCorpus(root: string, n: number): CorpusFiles {
   const { digests } = generateCorpus(n);
   const { index, bodies } = buildBundle(digests, SYNTHETIC_TOPICS);
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'index.json'), JSON.stringify(index));
+  fs.writeFileSync(path.join(dir, 'index.json'), serializeBundleIndex(index));
   fs.writeFileSync(path.join(dir, 'bodies.json'), JSON.stringify(bodies));
   fs.writeFileSync(stampFile, want);
   return { dir, buildMs: performance.now() - t0 };

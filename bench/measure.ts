@@ -5,7 +5,9 @@
  * Cold load is what activation costs before the first hover can be answered:
  *   1. `require` of the production bundle `dist/extension.js` (with a stub `vscode` module), and
  *   2. what `CorpusService` does: read and parse `index.json`, check it, build the Corpus, the
- *      search (from the prebuilt index) and the Recognizer.
+ *      search (records and indexes made on first use) and the Recognizer (from the table
+ *      compiled into the bundle, plus no user digests).
+ * The service warms the search in idle time after activation; that is timed apart.
  * Node's own start-up is not included (the extension host is already running).
  */
 import * as fs from 'node:fs';
@@ -73,10 +75,11 @@ const corpus = new Corpus(index.digests, index.topics, async (e) => {
   return bodies[e.id];
 });
 const search = new DigestSearch(
-  index.digests.map((e) => toSearchRecord(e, (id) => corpus.topic(id))),
+  () => corpus.entries.map((e) => toSearchRecord(e, (id) => corpus.topic(id))),
   index.searchIndex,
 );
-const recognizer = Recognizer.build(corpus.entries);
+if (!index.names) throw new Error('index.json has no compiled name table; rebuild the corpus');
+const recognizer = Recognizer.load(index.names, index.digests.map((d) => d.id)).withExtra([]);
 const tBuilt = performance.now();
 
 // ---- first hover: a line that mentions the corpus, as the provider answers it --------------
@@ -154,8 +157,11 @@ for (let run = 0; run < 3; run++) {
 }
 inFileRuns.sort((a, b) => a - b);
 
-// The first search builds the fuse index and the prefilter (nothing is indexed at activation).
+// What the service does in idle time after activation: records, fuse index, prefilter, word index.
 const queries = searchQueries(index.digests);
+const tWarm = performance.now();
+search.warm();
+const searchWarmMs = performance.now() - tWarm;
 const tSearch0 = performance.now();
 search.search(queries[0].text, 50);
 const firstSearchMs = performance.now() - tSearch0;
@@ -213,6 +219,7 @@ const result = {
   inFileLines: lines.length,
   inFileMentions,
   inFileDigests,
+  searchWarmMs: round(searchWarmMs),
   firstSearchMs: round(firstSearchMs),
   searchP50Ms: round(percentile(searchTimes, 0.5)),
   searchP99Ms: round(percentile(searchTimes, 0.99)),

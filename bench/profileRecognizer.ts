@@ -1,16 +1,27 @@
-/** Times `Recognizer.build` alone, cold and warm: node out/bench/profileRecognizer.js <corpus dir> */
+/**
+ * Times the recognizer's table alone: compiling it (build time, or `Recognizer.build`) and
+ * loading the compiled form (activation), cold and warm:
+ *   node out/bench/profileRecognizer.js <corpus dir>
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { compileNames } from '../src/core/nameTable';
 import { Recognizer } from '../src/core/recognizer';
-import { skeletonize } from '../src/core/recognizerText';
 
-const index = JSON.parse(fs.readFileSync(path.join(process.argv[2], 'index.json'), 'utf8')) as { digests: { id: string; arxiv: string[]; methods: string[] }[] };
-const names = index.digests.flatMap((d) => d.methods);
+const index = JSON.parse(fs.readFileSync(path.join(process.argv[2], 'index.json'), 'utf8')) as { digests: { id: string; arxiv: string[]; methods: string[] } [] };
+const ids = index.digests.map((d) => d.id);
 for (let run = 0; run < 4; run++) {
   let t = performance.now();
-  for (const n of names) skeletonize(n);
-  const sk = performance.now() - t;
+  const compiled = compileNames(index.digests);
+  const compileMs = performance.now() - t;
+  const text = JSON.stringify(compiled);
+  t = performance.now();
+  const r = Recognizer.load(JSON.parse(text) as typeof compiled, ids);
+  const loadMs = performance.now() - t;
   t = performance.now();
   Recognizer.build(index.digests);
-  console.log(`run ${run}: skeletonize all names ${sk.toFixed(1)} ms, build ${(performance.now() - t).toFixed(1)} ms`);
+  const buildMs = performance.now() - t;
+  console.log(
+    `run ${run}: compile ${compileMs.toFixed(1)} ms, parse+load ${loadMs.toFixed(1)} ms (${r.nameCount} keys, ${(text.length / 1e6).toFixed(1)} MB), build ${buildMs.toFixed(1)} ms`,
+  );
 }

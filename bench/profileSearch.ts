@@ -13,6 +13,7 @@ const search = new DigestSearch(
   index.digests.map((e) => toSearchRecord(e, (id) => corpus.topic(id))),
   index.searchIndex,
 );
+search.warm();
 const buildMs = performance.now() - t;
 const queries = searchQueries(index.digests).slice(0, Number(process.argv[3] ?? 200));
 const byKind: Record<string, number[]> = {};

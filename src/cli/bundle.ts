@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CliIO } from './io';
-import { buildBundle } from '../core/bundle';
+import { buildBundle, serializeBundleIndex } from '../core/bundle';
 import { loadDigestFolder } from './validate';
 import { formatProblem } from './format';
 
@@ -24,7 +24,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { index, bodies } = buildBundle(digests, topics);
   const dir = path.resolve(io.cwd, out);
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'index.json'), JSON.stringify(index));
+  fs.writeFileSync(path.join(dir, 'index.json'), serializeBundleIndex(index));
   fs.writeFileSync(path.join(dir, 'bodies.json'), JSON.stringify(bodies));
   io.err(`bundle: ${index.digests.length} digests, ${index.topics.length} topics → ${path.relative(io.cwd, dir) || dir}`);
   return 0;

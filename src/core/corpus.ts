@@ -10,7 +10,8 @@ export type BodyLoader = (entry: DigestEntry) => Promise<string | undefined>;
  */
 export class Corpus {
   private readonly byId = new Map<string, DigestEntry>();
-  private readonly arxivIndex = new Map<string, DigestEntry[]>();
+  /** Built on the first lookup by arXiv ID: activation does not pay for normalizing every ID. */
+  private arxivIndex: Map<string, DigestEntry[]> | undefined;
   private readonly topicIndex = new Map<string, Topic>();
 
   constructor(
@@ -19,15 +20,7 @@ export class Corpus {
     private readonly loadBody: BodyLoader,
   ) {
     for (const t of topics) this.topicIndex.set(t.id, t);
-    for (const e of entries) {
-      if (!this.byId.has(e.id)) this.byId.set(e.id, e);
-      for (const raw of e.arxiv) {
-        const id = normalizeArxivId(raw);
-        const list = this.arxivIndex.get(id);
-        if (list) list.push(e);
-        else this.arxivIndex.set(id, [e]);
-      }
-    }
+    for (const e of entries) if (!this.byId.has(e.id)) this.byId.set(e.id, e);
   }
 
   static empty(): Corpus {
@@ -44,6 +37,18 @@ export class Corpus {
 
   /** Every digest (bundled or user) that covers this arXiv ID; version suffixes are ignored. */
   byArxiv(arxivId: string): readonly DigestEntry[] {
+    if (!this.arxivIndex) {
+      const index = new Map<string, DigestEntry[]>();
+      for (const e of this.entries) {
+        for (const raw of e.arxiv) {
+          const id = normalizeArxivId(raw);
+          const list = index.get(id);
+          if (list) list.push(e);
+          else index.set(id, [e]);
+        }
+      }
+      this.arxivIndex = index;
+    }
     return this.arxivIndex.get(normalizeArxivId(arxivId)) ?? [];
   }
 

@@ -1,7 +1,8 @@
 /**
  * Finds mentions of the corpus in text: arXiv IDs in every form (see arxiv.ts) and method
- * names. All names are compiled once into a map from their skeleton key (recognizerText.ts)
- * to spellings; a scan looks up the key of each stretch of text between two word boundaries,
+ * names. All names are compiled once (at build time for the bundle: nameTable.ts) into a table
+ * from their skeleton key (recognizerText.ts) to spellings; a scan looks up the key of each
+ * stretch of text between two word boundaries,
  * so the cost of a line depends on the line, not on how many names the corpus has.
  *
  * When does a name count? Names that are also ordinary words (`cope`, `diamond`, `fox`,
@@ -25,16 +26,11 @@
  * they would be another name.
  */
 import { findArxivIds } from './arxiv';
-import { normalizeArxivId } from './arxivId';
-import { CharClass, transliterateGreek } from './recognizerChars';
+import { CompiledNames, NameTable, PREFIX, Spelling, TableEntry, compileNames, unitsCode } from './nameTable';
 import { Boundary, Skeleton, skeletonize } from './recognizerText';
 import { Mention } from './types';
 
-export interface RecognizerEntry {
-  id: string;
-  arxiv: readonly string[];
-  methods: readonly string[];
-}
+export type RecognizerEntry = TableEntry;
 
 export interface ScanOptions {
   /** Look for method names (default true). */
@@ -43,21 +39,6 @@ export interface ScanOptions {
   arxiv?: boolean;
 }
 
-interface Spelling {
-  /** The skeleton in the corpus's case. */
-  cased: string;
-  /** Has a capital letter, so the exact spelling counts even in prose. */
-  marked: boolean;
-  /** Cannot be an ordinary word, so any case counts. */
-  distinctive: boolean;
-  /** Skeleton offsets where the name has a part boundary; separators in the text must fall here. */
-  breaks: readonly number[];
-  digests: string[];
-}
-
-/** Longest name kept, in skeleton units; longer "names" are sentences, not identifiers. */
-const MAX_KEY = 64;
-const PREFIX = 3;
 /** Half-width of the window `mentionsAt` scans; well above the longest mention (URL or name). */
 const WINDOW = 512;
 /** `scanLine` works through long lines in pieces of this size, so memory stays bounded. */
@@ -65,72 +46,49 @@ const CHUNK = 8192;
 
 export class Recognizer {
   private constructor(
-    private readonly names: Map<string, Spelling[]>,
-    /**
-     * For the first PREFIX units of every key at least that long, the key lengths that start
-     * with them (ascending): most positions fail this one lookup, and the rest try only lengths
-     * that exist.
-     */
-    private readonly lengths: Map<number, number[]>,
-    /** Two-unit keys (`CLA` is three; `S4`, `μP` are two), as numbers, checked before slicing. */
-    private readonly shortKeys: Set<number>,
-    private readonly arxiv: Map<string, string[]>,
+    /** The bundled table, then (after `withExtra`) the user's: a scan consults each. */
+    private readonly tables: readonly NameTable[],
+    /** Digest ids by global position (each table's entries, in table order). */
+    private readonly ids: readonly string[],
   ) {}
 
+  /** Compiles `entries` now: for user folders, tests and the CLI. */
   static build(entries: readonly RecognizerEntry[]): Recognizer {
-    const names = new Map<string, Spelling[]>();
-    const lengths = new Map<number, number[]>();
-    const shortKeys = new Set<number>();
-    const arxiv = new Map<string, string[]>();
-    const add = (spelling: string, id: string, distinctiveAllowed: boolean): void => {
-      const compiled = compileName(spelling, distinctiveAllowed);
-      if (!compiled) return;
-      const key = compiled.key;
-      let list = names.get(key);
-      if (!list) {
-        names.set(key, (list = []));
-        if (key.length < PREFIX) shortKeys.add(unitsCode(key, 0, key.length));
-        else {
-          const prefix = unitsCode(key, 0, PREFIX);
-          const lens = lengths.get(prefix);
-          if (!lens) lengths.set(prefix, [key.length]);
-          else if (!lens.includes(key.length)) {
-            lens.push(key.length);
-            lens.sort((a, b) => a - b);
-          }
-        }
-      }
-      const same = list.find((s) => s.cased === compiled.cased && s.distinctive === compiled.distinctive && sameBreaks(s.breaks, compiled.breaks));
-      if (same) {
-        // Entries arrive one at a time, so a repeat of this entry's id can only be the last one.
-        if (same.digests[same.digests.length - 1] !== id) same.digests.push(id);
-      } else {
-        list.push({ cased: compiled.cased, marked: compiled.marked, distinctive: compiled.distinctive, breaks: compiled.breaks, digests: [id] });
-      }
-    };
-    for (const e of entries) {
-      for (const raw of e.methods) {
-        if (typeof raw !== 'string') continue;
-        const name = raw.normalize('NFC').trim();
-        add(name, e.id, true);
-        // The spelled-out form is plain letters, so it follows the rule of plain-letter names.
-        const spelled = transliterateGreek(name);
-        if (spelled) add(spelled, e.id, false);
-      }
-      for (const raw of e.arxiv) {
-        if (typeof raw !== 'string' || raw.trim() === '') continue;
-        const id = normalizeArxivId(raw);
-        const list = arxiv.get(id);
-        if (!list) arxiv.set(id, [e.id]);
-        else if (!list.includes(e.id)) list.push(e.id);
-      }
-    }
-    return new Recognizer(names, lengths, shortKeys, arxiv);
+    return new Recognizer([new NameTable(compileNames(entries), 0)], entries.map((e) => e.id));
   }
 
-  /** Number of distinct name keys compiled (for diagnostics and benchmarks). */
+  /** A table compiled at build time (`compileNames`) for the digests `ids`, in that order. */
+  static load(compiled: CompiledNames, ids: readonly string[]): Recognizer {
+    return new Recognizer([new NameTable(compiled, 0)], [...ids]);
+  }
+
+  /**
+   * This recognizer plus more digests (the user's folders), compiled now. Mentions are the
+   * same as those of `build` over all the entries, this recognizer's first.
+   */
+  withExtra(entries: readonly RecognizerEntry[]): Recognizer {
+    if (entries.length === 0) return this;
+    const table = new NameTable(compileNames(entries), this.ids.length);
+    return new Recognizer([...this.tables, table], [...this.ids, ...entries.map((e) => e.id)]);
+  }
+
+  /** Number of name keys compiled, summed over the tables (for diagnostics and benchmarks). */
   get nameCount(): number {
-    return this.names.size;
+    let n = 0;
+    for (const t of this.tables) n += t.size;
+    return n;
+  }
+
+  /** Ids of the digests with this arXiv ID (any form), in corpus order. */
+  private arxivDigests(id: string): string[] {
+    const out: string[] = [];
+    for (const t of this.tables) {
+      for (const at of t.arxiv(id)) {
+        const d = this.ids[at];
+        if (!out.includes(d)) out.push(d);
+      }
+    }
+    return out;
   }
 
   /** Every mention on one line. Long lines are scanned in overlapping pieces. */
@@ -177,7 +135,7 @@ export class Recognizer {
   private scanRange(text: string, line: number, from: number, to: number, options?: ScanOptions): Mention[] {
     const out: Mention[] = [];
     const arxivOn = options?.arxiv !== false;
-    const methodsOn = options?.methods !== false && this.names.size > 0;
+    const methodsOn = options?.methods !== false && this.nameCount > 0;
     const ids = arxivOn ? findArxivIds(text, from, to) : [];
     for (const m of ids) {
       // A mention cut by the window edge would be reported with a wrong range: the next scan
@@ -190,7 +148,7 @@ export class Recognizer {
         text: text.slice(m.start, m.end),
         kind: 'arxiv',
         arxiv: m.id,
-        digests: [...(this.arxiv.get(m.id) ?? [])],
+        digests: this.arxivDigests(m.id),
       });
     }
     if (methodsOn) {
@@ -225,22 +183,28 @@ export class Recognizer {
     const found: { start: number; end: number; digests: string[] }[] = [];
     const ctx = new Context(text, from, to, sk, seps);
     let taken = 0;
+    const tables = this.tables;
     for (let s = taken; s < n; s++) {
       if (kind[s] === Boundary.None || s < taken) continue;
       const limit = reach[s];
       let best: { e: number; digests: string[] } | undefined;
-      if (s + 2 <= limit && kind[s + 2] !== Boundary.None && this.shortKeys.has(unitsCode(low, s, 2))) {
-        const spellings = this.names.get(low.slice(s, s + 2));
+      if (s + 2 <= limit && kind[s + 2] !== Boundary.None) {
+        const code = unitsCode(low, s, 2);
+        let spellings: readonly Spelling[] | undefined;
+        for (const t of tables) spellings = join(spellings, t.shortSpellings(code));
         const digests = spellings && this.accept(spellings, s, s + 2, ctx);
         if (digests) best = { e: s + 2, digests };
       }
-      const lens = s + PREFIX <= limit ? this.lengths.get(unitsCode(low, s, PREFIX)) : undefined;
+      const code = s + PREFIX <= limit ? unitsCode(low, s, PREFIX) : -1;
+      const lens = code < 0 ? undefined : tables.length === 1 ? tables[0].lengthsAt(code) : mergedLengths(tables, code);
       if (lens) {
         for (const len of lens) {
           const e = s + len;
           if (e > limit) break;
           if (kind[e] === Boundary.None) continue;
-          const spellings = this.names.get(low.slice(s, e));
+          const key = low.slice(s, e);
+          let spellings: readonly Spelling[] | undefined;
+          for (const t of tables) spellings = join(spellings, t.spellings(key, code));
           const digests = spellings && this.accept(spellings, s, e, ctx);
           if (digests) best = { e, digests };
         }
@@ -253,17 +217,46 @@ export class Recognizer {
     return found;
   }
 
+  /** Digest ids of the spellings that count here, in corpus order; undefined when none does. */
   private accept(spellings: readonly Spelling[], s: number, e: number, ctx: Context): string[] | undefined {
-    let digests: string[] | undefined;
+    let positions: number[] | undefined;
+    let sources = 0;
     for (const sp of spellings) {
       if (!separatorsFit(ctx, s, e, sp.breaks)) continue;
       const ok = (sp.marked && ctx.sk.cased.slice(s, e) === sp.cased) || sp.distinctive || ctx.isCode(s, e);
       if (!ok) continue;
-      digests ??= [];
-      for (const d of sp.digests) if (!digests.includes(d)) digests.push(d);
+      positions ??= [];
+      sources++;
+      for (const d of sp.digests) positions.push(d);
     }
-    return digests;
+    if (!positions) return undefined;
+    if (sources > 1) positions.sort((a, b) => a - b);
+    const out: string[] = [];
+    for (const at of positions) {
+      const id = this.ids[at];
+      if (!out.includes(id)) out.push(id);
+    }
+    return out;
   }
+}
+
+/** Two spelling lists as one, allocating only when both have some. */
+function join(a: readonly Spelling[] | undefined, b: readonly Spelling[] | undefined): readonly Spelling[] | undefined {
+  if (!b) return a;
+  if (!a) return b;
+  return [...a, ...b];
+}
+
+/** Key lengths with this prefix in any table, ascending. */
+function mergedLengths(tables: readonly NameTable[], code: number): readonly number[] | undefined {
+  let out: number[] | undefined;
+  for (const t of tables) {
+    const lens = t.lengthsAt(code);
+    if (!lens) continue;
+    if (!out) out = [...lens];
+    else for (const l of lens) if (!out.includes(l)) out.push(l);
+  }
+  return out?.sort((a, b) => a - b);
 }
 
 /** The separators that text puts inside a name must sit where the name itself has parts. */
@@ -277,62 +270,6 @@ function separatorsFit(ctx: Context, s: number, e: number, breaks: readonly numb
     if ((k === Boundary.Underscore || k === Boundary.Hyphen || k === Boundary.Space) && !breaks.includes(p - s)) return false;
   }
   return true;
-}
-
-function sameBreaks(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-/**
- * Up to three UTF-16 units as one number (exact: 48 bits), so the per-position prefix lookups
- * of a scan allocate no strings.
- */
-function unitsCode(text: string, at: number, count: number): number {
-  let code = count;
-  for (let i = 0; i < count; i++) code = code * 65536 + text.charCodeAt(at + i);
-  return code;
-}
-
-/** Shared by every one-part name (most of them), to keep a 30,000-name build light. */
-const NO_BREAKS: number[] = [];
-
-/** What may stand between the parts of a name; any other symbol makes the name unmatchable. */
-const SYMBOL = /[^\p{L}\p{N}\p{M} _.'\u2019/\u2010\u2011-]/u;
-
-function compileName(
-  name: string,
-  distinctiveAllowed: boolean,
-): { key: string; cased: string; marked: boolean; distinctive: boolean; breaks: number[] } | undefined {
-  // `∞-gram` or `LoRA+` without their symbol would be `gram` and `LoRA`: another name entirely.
-  if (SYMBOL.test(name)) return undefined;
-  const sk = skeletonize(name);
-  const key = sk.low;
-  if (key.length < 2 || key.length > MAX_KEY) return undefined;
-  let letters = 0;
-  let upper = false;
-  let digit = false;
-  let nonLatin = false;
-  let parts = false;
-  let breaks: number[] = NO_BREAKS;
-  for (let i = 0; i < key.length; i++) {
-    const c = sk.cls[i];
-    if (c === CharClass.Upper) upper = true;
-    if (c === CharClass.Digit) digit = true;
-    if (c === CharClass.Upper || c === CharClass.Lower || c === CharClass.Caseless) {
-      letters++;
-      if (key.charCodeAt(i) >= 128) nonLatin = true;
-    }
-    if (i > 0 && sk.kind[i] !== Boundary.None) {
-      if (breaks === NO_BREAKS) breaks = [];
-      breaks.push(i);
-      if (sk.kind[i] >= Boundary.Underscore) parts = true;
-    }
-  }
-  if (letters === 0) return undefined;
-  // A lower-case phrase (`task contamination`, `full-duplex`) is made of ordinary words: it
-  // counts when spelled exactly, but is not distinctive in another case.
-  const distinctive = distinctiveAllowed && key.length >= 4 && (digit || nonLatin || (parts && upper));
-  return { key, cased: sk.cased, marked: upper || parts, distinctive, breaks };
 }
 
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

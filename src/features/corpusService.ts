@@ -12,14 +12,22 @@ export interface ExtraDigests {
   body(entry: DigestEntry): Promise<string | undefined>;
 }
 
+/** After a snapshot is published, the search indexes itself this much later, in idle time. */
+const SEARCH_WARM_DELAY_MS = 2000;
+
 /**
  * Owns the live corpus snapshot. The bundled index is read once (through `workspace.fs`, so the
- * same code runs in the web worker); bodies are read on first use. Extra sources (user folders)
- * replace their part and a new snapshot — corpus, recognizer, search — is published at once.
+ * same code runs in the web worker); bodies are read on first use. The recognizer's table and
+ * the search's word index come compiled in the bundle; the user's digests are compiled on top.
+ * Extra sources (user folders) replace their part and a new snapshot — corpus, recognizer,
+ * search — is published at once.
  */
 export class CorpusService implements CorpusProvider, vscode.Disposable {
   private snapshot: { corpus: Corpus; recognizer: Recognizer; search: DigestSearch };
   private bundled: BundleIndex | undefined;
+  /** The bundled digests' recognizer, kept across snapshots: user folders only add to it. */
+  private bundledRecognizer: Recognizer | undefined;
+  private warmTimer: ReturnType<typeof setTimeout> | undefined;
   private bundledBodies: Promise<BundleBodies> | undefined;
   private readonly extras = new Map<string, ExtraDigests>();
   private readonly emitter = new vscode.EventEmitter<Corpus>();
@@ -87,6 +95,7 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
   private async loadBundled(): Promise<void> {
     const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.corpusDir(), 'index.json'));
     this.bundled = checkBundleIndex(JSON.parse(new TextDecoder().decode(bytes)));
+    this.bundledRecognizer = undefined;
     this.log.info(`Loaded ${this.bundled.digests.length} bundled digests.`);
   }
 
@@ -105,8 +114,9 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
     const bundled = this.bundled?.digests ?? [];
     const topics = this.bundled?.topics ?? [];
     const extraOf = new Map<DigestEntry, ExtraDigests>();
-    const taken = new Set(bundled.map((d) => d.id));
     const entries: DigestEntry[] = [...bundled];
+    // Only user digests can clash with an id; without any, skip indexing the bundled ids.
+    const taken = new Set(this.extras.size > 0 ? bundled.map((d) => d.id) : []);
     for (const [key, source] of this.extras) {
       for (const e of source.entries) {
         if (taken.has(e.id)) {
@@ -123,18 +133,29 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
       if (extra) return extra.body(e);
       return (await this.readBundledBodies())[e.id];
     });
-    // The prebuilt index covers exactly the bundled records, in order; user digests are added.
+    // The prebuilt word index covers exactly the bundled records, in order; user digests follow.
+    // Records are made on the first search, not at activation.
     const search = new DigestSearch(
-      bundled.map((e) => toSearchRecord(e, (id) => corpus.topic(id))),
+      () => entries.map((e) => toSearchRecord(e, (id) => corpus.topic(id))),
       this.bundled?.searchIndex,
     );
-    for (const e of entries.slice(bundled.length)) search.add(toSearchRecord(e, (id) => corpus.topic(id)));
-    this.snapshot = { corpus, recognizer: Recognizer.build(entries), search };
+    this.snapshot = { corpus, recognizer: this.bundledRecognizerOf(bundled).withExtra(entries.slice(bundled.length)), search };
+    if (this.warmTimer !== undefined) clearTimeout(this.warmTimer);
+    this.warmTimer = setTimeout(() => {
+      this.warmTimer = undefined;
+      if (this.snapshot.search === search) search.warm();
+    }, SEARCH_WARM_DELAY_MS);
     void vscode.commands.executeCommand('setContext', 'digestLens.corpusEmpty', entries.length === 0);
     this.emitter.fire(corpus);
   }
 
+  private bundledRecognizerOf(bundled: readonly DigestEntry[]): Recognizer {
+    this.bundledRecognizer ??= this.bundled?.names ? Recognizer.load(this.bundled.names, bundled.map((d) => d.id)) : Recognizer.build(bundled);
+    return this.bundledRecognizer;
+  }
+
   dispose(): void {
+    if (this.warmTimer !== undefined) clearTimeout(this.warmTimer);
     this.emitter.dispose();
   }
 }
