@@ -1,8 +1,7 @@
-import Fuse, { FuseResult, IFuseOptions } from 'fuse.js';
-import { BigramFilter, IndexRecordLike } from './searchFilter';
 import { DigestEntry, Topic } from './types';
 import { normalizeArxivId } from './arxivId';
-import { SerializedWordIndex, WordIndex, serializeWordIndex, wordsOf } from './wordIndex';
+import { Field, FuzzyTokens, TOKEN_OPTIONS } from './fuzzyTokens';
+import { MAX_TERMS, SerializedWordIndex, WordIndex, serializeWordIndex, wordsOf } from './wordIndex';
 
 /**
  * What the search sees of a digest: both languages' titles and topic labels, methods, arXiv IDs
@@ -18,20 +17,8 @@ export interface SearchRecord {
   summary: string;
 }
 
-export const SEARCH_OPTIONS: IFuseOptions<SearchRecord> = {
-  keys: [
-    { name: 'methods', weight: 4 },
-    { name: 'arxiv', weight: 4 },
-    { name: 'title', weight: 3 },
-    { name: 'title_ru', weight: 3 },
-    { name: 'topics', weight: 1.5 },
-  ],
-  includeScore: true,
-  ignoreLocation: true,
-  ignoreDiacritics: true,
-  threshold: 0.3,
-  minMatchCharLength: 2,
-};
+/** fuse's options for the short-field words (threshold: how many typos a word may have). */
+export const SEARCH_OPTIONS = TOKEN_OPTIONS;
 
 export function toSearchRecord(entry: DigestEntry, topicLabel: (id: string) => Topic | undefined): SearchRecord {
   const topics: string[] = [];
@@ -65,12 +52,12 @@ export function createSearchIndex(records: readonly { title: string; title_ru?: 
 }
 
 /**
- * Scores of word-index hits, on fuse's scale (0 best, 1 worst). A fuse hit on a title or method
- * ranks above a summary word; a digest matching both multiplies the scores, as fuse does across
- * its keys.
+ * Scores of word-index hits, on the scale of the short fields' (0 for a whole method name, up
+ * to 0.7 for a topic word with typos; see fuzzyTokens.ts): a title word found whole or with one
+ * small typo ranks above a summary word, a word with several typos below it.
  */
-const WORD_EXACT = 0.4;
-const WORD_PREFIX = 0.6;
+const WORD_EXACT = 0.45;
+const WORD_PREFIX = 0.55;
 
 export interface SearchHit {
   id: string;
@@ -79,22 +66,22 @@ export interface SearchHit {
 
 /**
  * Search over the corpus. Exact method names and arXiv IDs are looked up first (a map hit is
- * what a reader who typed `RetNet` expects on top); fuse.js ranks the short fields (titles,
- * methods, arXiv IDs, topic labels) with typos tolerated, the word index finds summary and
- * title words, and the two rankings are merged.
+ * what a reader who typed `RetNet` expects on top). Then each query word is matched on its own:
+ * against the words of the short fields with typos tolerated (fuzzyTokens.ts, fuse.js) and
+ * against summary words, whole or as a prefix (wordIndex.ts). A digest must match every query
+ * word; it ranks by the mean of its best score per word.
  *
  * Nothing is indexed until the first search or `warm()`: activation only keeps the records.
- * fuse scores only the values a bigram prefilter (searchFilter.ts) cannot rule out, which gives
- * exactly the results of a full fuse search at a fraction of the cost on large corpora.
  */
 export class DigestSearch {
   private readonly source: () => readonly SearchRecord[];
   /** Every record, in order (the prebuilt word index's first, then added ones). */
   private docsList: SearchRecord[] | undefined;
   private exactMap: Map<string, string[]> | undefined;
-  private fuseInstance: Fuse<SearchRecord> | undefined;
-  private filter: BigramFilter | undefined;
+  private tokenIndex: FuzzyTokens | undefined;
   private wordIndex: WordIndex | undefined;
+  /** Folded words of each topic label, shared by the thousands of digests that carry it. */
+  private readonly topicWords = new Map<string, string[]>();
 
   /**
    * `records` may be a function: it is called on first use, so a corpus that is never searched
@@ -110,8 +97,9 @@ export class DigestSearch {
 
   /** Adds digests that were not in the prebuilt index (the user's folders). */
   add(record: SearchRecord): void {
+    const at = this.docs.length;
     this.docs.push(record);
-    this.fuseInstance?.add(record);
+    if (this.tokenIndex) this.addTokens(this.tokenIndex, record, at);
     if (this.exactMap) addExact(this.exactMap, record);
     this.wordIndex?.add(searchWords(record));
   }
@@ -120,7 +108,7 @@ export class DigestSearch {
   warm(): void {
     void this.exact;
     void this.words;
-    this.prefilter();
+    this.tokens.warm();
   }
 
   private get docs(): SearchRecord[] {
@@ -147,6 +135,31 @@ export class DigestSearch {
     return this.wordIndex;
   }
 
+  private get tokens(): FuzzyTokens {
+    if (!this.tokenIndex) {
+      const index = new FuzzyTokens(this.options.prefilter !== false);
+      this.docs.forEach((r, at) => this.addTokens(index, r, at));
+      this.tokenIndex = index;
+    }
+    return this.tokenIndex;
+  }
+
+  private addTokens(index: FuzzyTokens, r: SearchRecord, at: number): void {
+    for (const m of r.methods) {
+      const parts = wordsOf([m]);
+      for (const w of parts) index.add(w, at, Field.Method);
+      // `MatMul-free` is also typed `matmulfree`.
+      if (parts.length > 1) index.add(parts.join(''), at, Field.Method);
+    }
+    for (const w of wordsOf(r.arxiv)) index.add(w, at, Field.Arxiv);
+    for (const w of wordsOf([r.title, r.title_ru])) index.add(w, at, Field.Title);
+    for (const t of r.topics) {
+      let words = this.topicWords.get(t);
+      if (!words) this.topicWords.set(t, (words = wordsOf([t])));
+      for (const w of words) index.add(w, at, Field.Topic);
+    }
+  }
+
   search(query: string, limit = 50): SearchHit[] {
     const q = query.trim().slice(0, 200);
     if (q.length === 0 || limit <= 0) return [];
@@ -158,46 +171,38 @@ export class DigestSearch {
         hits.push({ id, score: 0 });
       }
     }
-    const scores = new Map<number, number>();
-    for (const r of this.fuzzy(q)) scores.set(r.refIndex, r.score ?? 1);
-    for (const w of this.words.match(q)) {
-      const score = w.exact ? WORD_EXACT : WORD_PREFIX;
-      scores.set(w.record, (scores.get(w.record) ?? 1) * score);
+    const terms = wordsOf([q]).slice(0, MAX_TERMS);
+    let total: Map<number, number> | undefined;
+    for (const term of terms) {
+      const best = new Map<number, number>();
+      this.tokens.match(term, best);
+      this.words.matchTerm(term, (at, exact) => {
+        const s = exact ? WORD_EXACT : WORD_PREFIX;
+        const prev = best.get(at);
+        if (prev === undefined || s < prev) best.set(at, s);
+      });
+      if (!total) total = best;
+      else {
+        // Every query word must match: keep the digests matched so far that match this one too.
+        for (const [at, s] of total) {
+          const b = best.get(at);
+          if (b === undefined) total.delete(at);
+          else total.set(at, s + b);
+        }
+      }
+      if (total.size === 0) break;
     }
-    const ranked = [...scores].sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+    if (!total) return hits.slice(0, limit);
+    const ranked = [...total].sort((a, b) => a[1] - b[1] || a[0] - b[0]);
     const docs = this.docs;
-    for (const [at, score] of ranked) {
+    for (const [at, sum] of ranked) {
       if (hits.length >= limit) break;
       const id = docs[at].id;
       if (seen.has(id)) continue;
       seen.add(id);
-      hits.push({ id, score });
+      hits.push({ id, score: sum / terms.length });
     }
     return hits.slice(0, limit);
-  }
-
-  private get fuse(): Fuse<SearchRecord> {
-    return (this.fuseInstance ??= new Fuse(this.docs, SEARCH_OPTIONS));
-  }
-
-  private prefilter(): BigramFilter {
-    const index = this.fuse.getIndex();
-    this.filter ??= new BigramFilter(index.keys.length, SEARCH_OPTIONS.threshold!);
-    if (this.filter.size < index.records.length) this.filter.extend(index.records.slice(this.filter.size) as IndexRecordLike[]);
-    return this.filter;
-  }
-
-  /** Every fuse match over the short fields, best first. */
-  private fuzzy(q: string): FuseResult<SearchRecord>[] {
-    const fuse = this.fuse;
-    if (this.options.prefilter === false) return fuse.search(q);
-    const index = fuse.getIndex();
-    const records = this.prefilter().candidates(q);
-    if (!records) return fuse.search(q);
-    if (records.length === 0) return [];
-    // Same documents and record numbers, fewer values: fuse's scores and tie-breaks are unchanged.
-    const reduced = Fuse.parseIndex<SearchRecord>({ keys: index.keys, records: records as typeof index.records });
-    return new Fuse(this.docs, SEARCH_OPTIONS, reduced).search(q);
   }
 }
 

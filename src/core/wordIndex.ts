@@ -26,8 +26,8 @@ const MIN_WORD = 2;
 const MAX_WORD = 40;
 /** A query word expands to at most this many vocabulary words by prefix. */
 const MAX_EXPANSION = 256;
-/** Query words looked up (one bit each in a record's tally). */
-const MAX_TERMS = 16;
+/** Query words looked up; a longer query is a pasted paragraph, not a search. */
+export const MAX_TERMS = 16;
 /** Words indexed per record: a hostile summary cannot grow the index without bound. */
 const MAX_WORDS_PER_RECORD = 2000;
 
@@ -138,44 +138,42 @@ export class WordIndex {
   match(query: string): WordMatch[] {
     const terms = wordsOf([query]).slice(0, MAX_TERMS);
     if (terms.length === 0) return [];
-    // Per record: bit i set when term i is found, and whether only as a prefix.
-    let found: Map<number, { terms: number; prefix: number }> | undefined;
-    terms.forEach((term, i) => {
-      const bit = 1 << i;
-      const here = new Map<number, { terms: number; prefix: number }>();
-      const note = (record: number, exact: boolean): void => {
+    let found: Map<number, boolean> | undefined;
+    for (const term of terms) {
+      const here = new Map<number, boolean>();
+      this.matchTerm(term, (record, exact) => {
         if (found && !found.has(record)) return;
-        let m = here.get(record);
-        if (!m) here.set(record, (m = { terms: found?.get(record)?.terms ?? 0, prefix: found?.get(record)?.prefix ?? 0 }));
-        if (exact) {
-          m.terms |= bit;
-          m.prefix &= ~bit;
-        } else if (!(m.terms & bit)) {
-          m.terms |= bit;
-          m.prefix |= bit;
-        }
-      };
-      let at = lowerBound(this.words, term);
-      for (let n = 0; at < this.words.length && n < MAX_EXPANSION && this.words[at].startsWith(term); at++, n++) {
-        const exact = this.words[at].length === term.length;
-        for (const record of this.postings(at)) note(record, exact);
-      }
-      for (const r of this.added) {
-        let best = 0;
-        for (const w of r.words) {
-          if (w === term) {
-            best = 2;
-            break;
-          }
-          if (w.startsWith(term)) best = 1;
-        }
-        if (best > 0) note(r.record, best === 2);
-      }
+        here.set(record, (here.get(record) ?? false) || exact);
+      });
+      if (found) for (const [record, exact] of here) here.set(record, exact && found.get(record)!);
       found = here;
-    });
+    }
     const out: WordMatch[] = [];
-    for (const [record, m] of found!) out.push({ record, exact: m.prefix === 0 });
+    for (const [record, exact] of found!) out.push({ record, exact });
     return out.sort((a, b) => a.record - b.record);
+  }
+
+  /**
+   * Calls `found` for each record with a word equal to `term` (folded, see `wordsOf`) or starting
+   * with it; a record may be reported more than once, `exact` when the whole word matched.
+   */
+  matchTerm(term: string, found: (record: number, exact: boolean) => void): void {
+    let at = lowerBound(this.words, term);
+    for (let n = 0; at < this.words.length && n < MAX_EXPANSION && this.words[at].startsWith(term); at++, n++) {
+      const exact = this.words[at].length === term.length;
+      for (const record of this.postings(at)) found(record, exact);
+    }
+    for (const r of this.added) {
+      let best = 0;
+      for (const w of r.words) {
+        if (w === term) {
+          best = 2;
+          break;
+        }
+        if (w.startsWith(term)) best = 1;
+      }
+      if (best > 0) found(r.record, best === 2);
+    }
   }
 
   private postings(at: number): Int32Array {

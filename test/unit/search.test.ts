@@ -33,6 +33,25 @@ describe('DigestSearch', () => {
     });
   }
 
+  it('finds a summary word whole or by its start, but not with a typo inside it', () => {
+    const s = searchOver(digests);
+    assert.deepStrictEqual(s.search('удержанием').map((h) => h.id), ['retnet']);
+    assert.deepStrictEqual(s.search('удержа').map((h) => h.id), ['retnet']);
+    // Summaries are matched by words, not fuzzily (titles, methods and topics still are).
+    assert.deepStrictEqual(s.search('удержвнием'), []);
+  });
+
+  it('needs every query word, each from any field', () => {
+    const s = searchOver(digests);
+    assert.deepStrictEqual(s.search('Retentive удержанием').map((h) => h.id), ['retnet']);
+    assert.deepStrictEqual(s.search('Retentive политика'), []);
+  });
+
+  it('ranks a title word above the same word in another digest summary only', () => {
+    const s = searchOver([...digests, meta({ id: 'ctx', title: 'Other', methods: ['Other'], topics: ['llm'], body: 'Contextual tricks.' })]);
+    assert.deepStrictEqual(s.search('contextual').map((h) => h.id), ['cope', 'ctx']);
+  });
+
   it('finds by arXiv ID with or without prefix and version', () => {
     const s = searchOver(digests);
     assert.strictEqual(s.search('2307.08621')[0].id, 'retnet');

@@ -48,7 +48,8 @@ describe('search prefilter', function () {
     s.add({ ...extra, id: 'mine-early' });
     assert.equal(s.search('SingLoRA adaptrs')[0]?.id, 'mine-early');
     s.add(extra);
-    assert.deepEqual(new Set(s.search('Одна матрица').map((h) => h.id)), new Set(['mine-early', 'mine-late']));
+    // Query words match one by one, typos allowed in short fields: the exact summary words rank first.
+    assert.deepEqual(new Set(s.search('Одна матрица').slice(0, 2).map((h) => h.id)), new Set(['mine-early', 'mine-late']));
   });
 
   it('folds every BMP character as fuse does, or further by dropping marks', () => {
