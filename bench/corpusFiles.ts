@@ -1,12 +1,12 @@
 /**
- * Writes the synthetic corpus of size N in the bundle format (`index.json` + `bodies.json`,
+ * Writes the synthetic corpus of size N in the bundle format (`index.json`, `search.json`, `bodies.json`,
  * through the same `buildBundle` as `npm run build`) under `bench/corpus/<N>/`. A stamp of the
  * generator and of the bundle code lets a rerun reuse the files; any change rebuilds them.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildBundle, serializeBundleIndex } from '../src/core/bundle';
+import { buildBundle, bundleFiles } from '../src/core/bundle';
 import { generateCorpus, SYNTHETIC_TOPICS } from './synthetic';
 
 /** Sources whose change changes the files written here. */
@@ -48,8 +48,7 @@ export function ensureCorpus(root: string, n: number): CorpusFiles {
   const { digests } = generateCorpus(n);
   const { index, bodies } = buildBundle(digests, SYNTHETIC_TOPICS);
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'index.json'), serializeBundleIndex(index));
-  fs.writeFileSync(path.join(dir, 'bodies.json'), JSON.stringify(bodies));
+  for (const [name, text] of Object.entries(bundleFiles(index, bodies))) fs.writeFileSync(path.join(dir, name), text);
   fs.writeFileSync(stampFile, want);
   return { dir, buildMs: performance.now() - t0 };
 }

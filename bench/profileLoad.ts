@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkBundleIndex } from '../src/core/bundle';
+import { checkWordIndex } from '../src/core/wordIndex';
 import { Corpus } from '../src/core/corpus';
 import { Recognizer } from '../src/core/recognizer';
 import { DigestSearch, toSearchRecord } from '../src/core/search';
@@ -24,10 +25,17 @@ const index = checkBundleIndex(JSON.parse(text));
 lap('parse');
 const corpus = new Corpus(index.digests, index.topics, async () => undefined);
 lap('corpus');
-const search = new DigestSearch(() => corpus.entries.map((e) => toSearchRecord(e, (id) => corpus.topic(id))), index.searchIndex);
+/** `search.json`, once read (after activation). */
+const searchFile: { index?: ReturnType<typeof checkWordIndex> } = {};
+const search = new DigestSearch(
+  () => corpus.entries.map((e) => toSearchRecord(e, (id) => corpus.topic(id))),
+  () => searchFile.index,
+);
 lap('search');
 const recognizer = index.names ? Recognizer.load(index.names, index.digests.map((d) => d.id)) : Recognizer.build(corpus.entries);
 lap('recognizer');
+searchFile.index = checkWordIndex(JSON.parse(fs.readFileSync(path.join(dir, 'search.json'), 'utf8')));
+lap('read search.json (idle, after activation)');
 search.warm();
-lap('searchWarm (idle, after activation)');
+lap('search warm (idle, after activation)');
 console.log(JSON.stringify({ steps, keys: recognizer.nameCount, sized: search !== undefined }));

@@ -1,12 +1,10 @@
 /** Times the benchmark's search queries alone: node out/bench/profileSearch.js <corpus dir> */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { checkBundleIndex } from '../src/core/bundle';
+import { readBundleIndex } from '../src/cli/loadBundle';
 import { Corpus } from '../src/core/corpus';
 import { DigestSearch, toSearchRecord } from '../src/core/search';
 import { searchQueries } from './workload';
 
-const index = checkBundleIndex(JSON.parse(fs.readFileSync(path.join(process.argv[2], 'index.json'), 'utf8')));
+const index = readBundleIndex(process.argv[2]);
 const corpus = new Corpus(index.digests, index.topics, async () => undefined);
 let t = performance.now();
 const search = new DigestSearch(

@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CliIO } from './io';
-import { buildBundle, serializeBundleIndex } from '../core/bundle';
+import { buildBundle, bundleFiles } from '../core/bundle';
 import { loadDigestFolder } from './validate';
 import { formatProblem } from './format';
 
-/** `bundle <folder> --out <dir>`: digests/ → index.json + bodies.json. Fails on any error. */
+/** `bundle <folder> --out <dir>`: digests/ → index.json, search.json, bodies.json. Fails on any error. */
 export async function run(args: string[], io: CliIO): Promise<number> {
   const outAt = args.indexOf('--out');
   const out = outAt >= 0 ? args[outAt + 1] : undefined;
@@ -24,8 +24,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { index, bodies } = buildBundle(digests, topics);
   const dir = path.resolve(io.cwd, out);
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'index.json'), serializeBundleIndex(index));
-  fs.writeFileSync(path.join(dir, 'bodies.json'), JSON.stringify(bodies));
+  for (const [name, text] of Object.entries(bundleFiles(index, bodies))) fs.writeFileSync(path.join(dir, name), text);
   io.err(`bundle: ${index.digests.length} digests, ${index.topics.length} topics → ${path.relative(io.cwd, dir) || dir}`);
   return 0;
 }

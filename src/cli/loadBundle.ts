@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BundleBodies, BundleIndex, checkBundleIndex } from '../core/bundle';
+import { BundleBodies, BundleIndex, checkBundleIndex, SEARCH_FILE } from '../core/bundle';
+import { checkWordIndex } from '../core/wordIndex';
 import { Corpus } from '../core/corpus';
 
 /** `dist/corpus/`, next to the CLI bundle (`dist/cli.js`). */
@@ -11,7 +12,11 @@ export function defaultBundleDir(): string {
 export function readBundleIndex(dir = defaultBundleDir()): BundleIndex {
   const file = path.join(dir, 'index.json');
   if (!fs.existsSync(file)) throw new Error(`${file} not found; run "npm run build" first`);
-  return checkBundleIndex(JSON.parse(fs.readFileSync(file, 'utf8')));
+  const index = checkBundleIndex(JSON.parse(fs.readFileSync(file, 'utf8')));
+  // Without the word index the search indexes the summaries itself.
+  const search = path.join(dir, SEARCH_FILE);
+  if (!index.searchIndex && fs.existsSync(search)) index.searchIndex = checkWordIndex(JSON.parse(fs.readFileSync(search, 'utf8')));
+  return index;
 }
 
 /** The bundled corpus as the extension sees it; bodies are read on first use. */

@@ -19,14 +19,18 @@ const READABLE_VERSIONS = [1, 2];
 export const ENTRY_SUMMARY_CHARS = 160;
 const SEARCH_SUMMARY_CHARS = 320;
 
-/** `dist/corpus/index.json`: everything needed at activation; bodies live in `bodies.json`. */
+/**
+ * The bundle in memory. On disk (`bundleFiles`): `index.json` holds what activation needs,
+ * `search.json` the search's word index (read in idle time after activation), `bodies.json`
+ * the bodies (read on demand).
+ */
 export interface BundleIndex {
   version: number;
   topics: Topic[];
   digests: DigestEntry[];
   /** The recognizer's table of the digests, in this order (`Recognizer.load`). */
   names?: CompiledNames;
-  /** The search's word index of the digests, in this order (`DigestSearch`). */
+  /** The search's word index of the digests, in this order (`DigestSearch`); from `search.json`. */
   searchIndex?: SerializedSearchIndex;
 }
 
@@ -75,9 +79,21 @@ export function buildBundle(
   };
 }
 
-/** The text of `index.json`: entries without `origin`, which every bundled entry shares. */
-export function serializeBundleIndex(index: BundleIndex): string {
-  return JSON.stringify(index, (key, value: unknown) => (key === 'origin' ? undefined : value));
+export const INDEX_FILE = 'index.json';
+export const SEARCH_FILE = 'search.json';
+export const BODIES_FILE = 'bodies.json';
+
+/**
+ * The bundle's files by name. `index.json` leaves out `origin`, which every bundled entry shares
+ * (`checkBundleIndex` sets it), and the word index, which activation does not need.
+ */
+export function bundleFiles(index: BundleIndex, bodies: BundleBodies): Record<string, string> {
+  const { searchIndex, ...rest } = index;
+  return {
+    [INDEX_FILE]: JSON.stringify(rest, (key, value: unknown) => (key === 'origin' ? undefined : value)),
+    ...(searchIndex ? { [SEARCH_FILE]: JSON.stringify(searchIndex) } : {}),
+    [BODIES_FILE]: JSON.stringify(bodies),
+  };
 }
 
 /**

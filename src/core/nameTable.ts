@@ -5,8 +5,8 @@
  * costs microseconds, which is seconds for a corpus of 300,000 names. So the bundle compiles
  * the table at build time into a few plain strings (`CompiledNames`): keys sorted, and each key's
  * spellings packed as text that is decoded only when a scan meets the key. Loading a table is
- * splitting two strings and one pass over the sorted keys to index their three-unit prefixes;
- * a lookup is a binary search inside one prefix's range.
+ * one pass over the sorted keys, in place, to find their three-unit prefixes; a lookup is a
+ * binary search for the prefix and one inside its range of keys.
  *
  * `compileNames` is the one place names are compiled: the bundle calls it at build time, and
  * `Recognizer.build` calls it for user folders and tests, so both paths share every rule.
@@ -176,8 +176,76 @@ export function compileNames(entries: readonly TableEntry[]): CompiledNames {
   };
 }
 
-const split = (s: string): string[] => (s === '' ? [] : s.split('\n'));
 const numbers = (s: string, base: number): number[] => (s === '' ? [] : s.split(',').map((x) => base + Number(x)));
+
+/**
+ * `\n`-separated lines of one string, read in place: finding the lines allocates one typed
+ * array, and a line becomes a string only when asked for.
+ */
+class Lines {
+  /** Start of each line, plus one past the end of the last. */
+  private readonly starts: Int32Array;
+
+  constructor(private readonly text: string) {
+    if (text === '') {
+      this.starts = new Int32Array(1);
+      return;
+    }
+    let count = 1;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+    const starts = new Int32Array(count + 1);
+    let line = 1;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
+    starts[count] = text.length + 1;
+    this.starts = starts;
+  }
+
+  get count(): number {
+    return this.starts.length - 1;
+  }
+
+  start(i: number): number {
+    return this.starts[i];
+  }
+
+  length(i: number): number {
+    return this.starts[i + 1] - this.starts[i] - 1;
+  }
+
+  line(i: number): string {
+    return this.text.slice(this.starts[i], this.starts[i + 1] - 1);
+  }
+
+  charCodeAt(at: number): number {
+    return this.text.charCodeAt(at);
+  }
+
+  /** Compares line `i` with `key` by UTF-16 units, like `<` on strings. */
+  compare(i: number, key: string): number {
+    const at = this.starts[i];
+    const len = this.starts[i + 1] - 1 - at;
+    const n = Math.min(len, key.length);
+    for (let j = 0; j < n; j++) {
+      const d = this.text.charCodeAt(at + j) - key.charCodeAt(j);
+      if (d !== 0) return d;
+    }
+    return len - key.length;
+  }
+
+  /** Position of `key` among the sorted lines `[from, to)`, or −1. */
+  find(key: string, from: number, to: number): number {
+    let lo = from;
+    let hi = to - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = this.compare(mid, key);
+      if (c === 0) return mid;
+      if (c < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+}
 
 /** Checks the shape of a compiled table read from disk; throws a message naming what is wrong. */
 export function checkCompiledNames(value: unknown): CompiledNames {
@@ -189,76 +257,82 @@ export function checkCompiledNames(value: unknown): CompiledNames {
   return v as CompiledNames;
 }
 
-interface PrefixRange {
-  from: number;
-  to: number;
-  /** Key lengths in the range, ascending. */
-  lengths: number[];
-}
-
 /** One loaded table. Digest positions are offset by `base`, so several tables can share a scan. */
 export class NameTable {
-  private readonly keys: string[];
-  private readonly packed: string[];
+  private readonly keys: Lines;
+  private readonly packed: Lines;
   private readonly decoded = new Map<number, Spelling[]>();
   /**
-   * For the first PREFIX units of every key at least that long, where its keys are and which
-   * lengths they have: most scan positions fail this one lookup, the rest try only lengths
-   * that exist.
+   * For the first PREFIX units of every key at least that long (ascending, as the keys are
+   * sorted), the range of keys that start with them: most scan positions fail this one lookup,
+   * the rest try only the lengths that exist.
    */
-  private readonly prefixes = new Map<number, PrefixRange>();
+  private readonly prefixCode: Float64Array;
+  private readonly prefixFrom: Int32Array;
+  private readonly prefixTo: Int32Array;
+  private readonly prefixLengths = new Map<number, number[]>();
   /** Two-unit keys (`S4`, `μP`), as numbers, checked before slicing. */
   private readonly shortKeys = new Map<number, number>();
-  private readonly arxivIds: string[];
-  private readonly arxivPacked: string[];
+  private readonly arxivIds: Lines;
+  private readonly arxivPacked: Lines;
 
   constructor(
     compiled: CompiledNames,
     readonly base: number,
   ) {
-    this.keys = split(compiled.keys);
-    this.packed = split(compiled.spellings);
-    this.arxivIds = split(compiled.arxiv);
-    this.arxivPacked = split(compiled.arxivDigests);
-    if (this.packed.length !== this.keys.length || this.arxivPacked.length !== this.arxivIds.length) {
+    const keys = (this.keys = new Lines(compiled.keys));
+    this.packed = new Lines(compiled.spellings);
+    this.arxivIds = new Lines(compiled.arxiv);
+    this.arxivPacked = new Lines(compiled.arxivDigests);
+    if (this.packed.count !== keys.count || this.arxivPacked.count !== this.arxivIds.count) {
       throw new Error('compiled name table is inconsistent; rebuild with "npm run build"');
     }
-    let range: PrefixRange | undefined;
-    let rangeCode = -1;
-    for (let k = 0; k < this.keys.length; k++) {
-      const key = this.keys[k];
-      if (key.length < PREFIX) {
-        if (key.length === 2) this.shortKeys.set(unitsCode(key, 0, 2), k);
+    const n = keys.count;
+    const codes = new Float64Array(n);
+    const from = new Int32Array(n);
+    const to = new Int32Array(n);
+    let ranges = 0;
+    let last = -1;
+    for (let k = 0; k < n; k++) {
+      const len = keys.length(k);
+      const at = keys.start(k);
+      if (len < PREFIX) {
+        if (len === 2) this.shortKeys.set((2 * 65536 + keys.charCodeAt(at)) * 65536 + keys.charCodeAt(at + 1), k);
         continue;
       }
-      const code = unitsCode(key, 0, PREFIX);
+      const code = ((3 * 65536 + keys.charCodeAt(at)) * 65536 + keys.charCodeAt(at + 1)) * 65536 + keys.charCodeAt(at + 2);
       // Sorted keys keep each prefix contiguous (shorter keys sort before, never inside).
-      if (code !== rangeCode || !range) {
-        rangeCode = code;
-        range = { from: k, to: k + 1, lengths: [key.length] };
-        this.prefixes.set(code, range);
-      } else {
-        range.to = k + 1;
-        const lens = range.lengths;
-        if (!lens.includes(key.length)) {
-          lens.push(key.length);
-          if (lens.length > 1 && lens[lens.length - 2] > key.length) lens.sort((a, b) => a - b);
-        }
+      if (code !== last) {
+        codes[ranges] = last = code;
+        from[ranges] = k;
+        ranges++;
       }
+      to[ranges - 1] = k + 1;
     }
+    this.prefixCode = codes.subarray(0, ranges);
+    this.prefixFrom = from.subarray(0, ranges);
+    this.prefixTo = to.subarray(0, ranges);
   }
 
   get size(): number {
-    return this.keys.length;
+    return this.keys.count;
   }
 
   /** Key lengths that start with this three-unit prefix code, ascending. */
   lengthsAt(prefixCode: number): readonly number[] | undefined {
-    return this.prefixes.get(prefixCode)?.lengths;
-  }
-
-  hasShort(code: number): boolean {
-    return this.shortKeys.has(code);
+    const r = this.range(prefixCode);
+    if (r < 0) return undefined;
+    let lens = this.prefixLengths.get(r);
+    if (!lens) {
+      lens = [];
+      for (let k = this.prefixFrom[r]; k < this.prefixTo[r]; k++) {
+        const len = this.keys.length(k);
+        if (!lens.includes(len)) lens.push(len);
+      }
+      lens.sort((a, b) => a - b);
+      this.prefixLengths.set(r, lens);
+    }
+    return lens;
   }
 
   /** The spellings of a two-unit key, by its code. */
@@ -269,49 +343,52 @@ export class NameTable {
 
   /** The spellings of `key` (at least PREFIX units), whose prefix code is given. */
   spellings(key: string, prefixCode: number): readonly Spelling[] | undefined {
-    const range = this.prefixes.get(prefixCode);
-    if (!range) return undefined;
-    const k = search(this.keys, key, range.from, range.to);
+    const r = this.range(prefixCode);
+    if (r < 0) return undefined;
+    const k = this.keys.find(key, this.prefixFrom[r], this.prefixTo[r]);
     return k < 0 ? undefined : this.spellingsOf(k);
   }
 
   /** Digest positions (global) of a normalized arXiv ID. */
   arxiv(id: string): readonly number[] {
-    const k = search(this.arxivIds, id, 0, this.arxivIds.length);
-    return k < 0 ? [] : numbers(this.arxivPacked[k], this.base);
+    const k = this.arxivIds.find(id, 0, this.arxivIds.count);
+    return k < 0 ? [] : numbers(this.arxivPacked.line(k), this.base);
+  }
+
+  private range(code: number): number {
+    const codes = this.prefixCode;
+    let lo = 0;
+    let hi = codes.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = codes[mid];
+      if (c === code) return mid;
+      if (c < code) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 
   private spellingsOf(k: number): Spelling[] {
     let list = this.decoded.get(k);
     if (!list) {
-      const key = this.keys[k];
-      list = this.packed[k].split('|').map((s) => {
-        const [flags, cased, breaks, digests] = s.split('/');
-        const f = Number(flags);
-        return {
-          cased: cased || key,
-          marked: (f & MARKED) !== 0,
-          distinctive: (f & DISTINCTIVE) !== 0,
-          breaks: breaks ? breaks.split(',').map(Number) : NO_BREAKS,
-          digests: numbers(digests ?? '', this.base),
-        };
-      });
+      const key = this.keys.line(k);
+      list = this.packed
+        .line(k)
+        .split('|')
+        .map((s) => {
+          const [flags, cased, breaks, digests] = s.split('/');
+          const f = Number(flags);
+          return {
+            cased: cased || key,
+            marked: (f & MARKED) !== 0,
+            distinctive: (f & DISTINCTIVE) !== 0,
+            breaks: breaks ? breaks.split(',').map(Number) : NO_BREAKS,
+            digests: numbers(digests ?? '', this.base),
+          };
+        });
       this.decoded.set(k, list);
     }
     return list;
   }
-}
-
-/** Position of `key` in the sorted `keys[from, to)`, or −1. */
-function search(keys: readonly string[], key: string, from: number, to: number): number {
-  let lo = from;
-  let hi = to - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const k = keys[mid];
-    if (k === key) return mid;
-    if (k < key) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }

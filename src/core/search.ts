@@ -75,6 +75,7 @@ export interface SearchHit {
  */
 export class DigestSearch {
   private readonly source: () => readonly SearchRecord[];
+  private readonly prebuilt: () => SerializedSearchIndex | undefined;
   /** Every record, in order (the prebuilt word index's first, then added ones). */
   private docsList: SearchRecord[] | undefined;
   private exactMap: Map<string, string[]> | undefined;
@@ -85,14 +86,17 @@ export class DigestSearch {
 
   /**
    * `records` may be a function: it is called on first use, so a corpus that is never searched
-   * costs nothing at activation. `prebuilt` is the word index of the first records, in order.
+   * costs nothing at activation. `prebuilt` is the word index of the first records, in order;
+   * as a function it is asked on first use (it may still be loading: the index is then built
+   * from the records).
    */
   constructor(
     records: readonly SearchRecord[] | (() => readonly SearchRecord[]),
-    private prebuilt?: SerializedSearchIndex,
+    prebuilt?: SerializedSearchIndex | (() => SerializedSearchIndex | undefined),
     private readonly options: { prefilter?: boolean } = {},
   ) {
     this.source = typeof records === 'function' ? records : () => records;
+    this.prebuilt = typeof prebuilt === 'function' ? prebuilt : () => prebuilt;
   }
 
   /** Adds digests that were not in the prebuilt index (the user's folders). */
@@ -126,11 +130,11 @@ export class DigestSearch {
   private get words(): WordIndex {
     if (!this.wordIndex) {
       const docs = this.docs;
-      const prebuilt = this.prebuilt && this.prebuilt.records <= docs.length ? this.prebuilt : undefined;
+      const given = this.prebuilt();
+      const prebuilt = given && given.records <= docs.length ? given : undefined;
       const index = prebuilt ? new WordIndex(prebuilt) : WordIndex.build(docs.map(searchWords));
       for (let i = index.size; i < docs.length; i++) index.add(searchWords(docs[i]));
       this.wordIndex = index;
-      this.prebuilt = undefined;
     }
     return this.wordIndex;
   }

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { BundleBodies, BundleIndex, checkBundleIndex } from '../core/bundle';
+import { BODIES_FILE, BundleBodies, BundleIndex, checkBundleIndex, INDEX_FILE, SEARCH_FILE } from '../core/bundle';
 import { Corpus } from '../core/corpus';
 import { Recognizer } from '../core/recognizer';
-import { DigestSearch, toSearchRecord } from '../core/search';
+import { DigestSearch, SerializedSearchIndex, toSearchRecord } from '../core/search';
+import { checkWordIndex } from '../core/wordIndex';
 import { DigestEntry } from '../core/types';
 import { CorpusProvider, Logger } from './deps';
 
@@ -27,6 +28,9 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
   private bundled: BundleIndex | undefined;
   /** The bundled digests' recognizer, kept across snapshots: user folders only add to it. */
   private bundledRecognizer: Recognizer | undefined;
+  /** The bundle's word index (`search.json`), read in idle time after activation. */
+  private bundledSearch: Promise<SerializedSearchIndex | undefined> | undefined;
+  private bundledSearchIndex: SerializedSearchIndex | undefined;
   private warmTimer: ReturnType<typeof setTimeout> | undefined;
   private bundledBodies: Promise<BundleBodies> | undefined;
   private readonly extras = new Map<string, ExtraDigests>();
@@ -93,14 +97,16 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
   }
 
   private async loadBundled(): Promise<void> {
-    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.corpusDir(), 'index.json'));
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.corpusDir(), INDEX_FILE));
     this.bundled = checkBundleIndex(JSON.parse(new TextDecoder().decode(bytes)));
     this.bundledRecognizer = undefined;
+    this.bundledSearch = undefined;
+    this.bundledSearchIndex = undefined;
     this.log.info(`Loaded ${this.bundled.digests.length} bundled digests.`);
   }
 
   private readBundledBodies(): Promise<BundleBodies> {
-    this.bundledBodies ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.corpusDir(), 'bodies.json'))).then(
+    this.bundledBodies ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.corpusDir(), BODIES_FILE))).then(
       (bytes) => JSON.parse(new TextDecoder().decode(bytes)) as BundleBodies,
       (e: unknown) => {
         this.bundledBodies = undefined; // let a later open try again
@@ -108,6 +114,18 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
       },
     );
     return this.bundledBodies;
+  }
+
+  private readBundledSearch(): Promise<SerializedSearchIndex | undefined> {
+    this.bundledSearch ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.corpusDir(), SEARCH_FILE))).then(
+      (bytes) => (this.bundledSearchIndex = checkWordIndex(JSON.parse(new TextDecoder().decode(bytes)))),
+      (e: unknown) => {
+        // The search still works: it indexes the summaries itself.
+        this.log.warn(`Could not read the bundled search index: ${e instanceof Error ? e.message : String(e)}`);
+        return undefined;
+      },
+    );
+    return this.bundledSearch;
   }
 
   private publish(): void {
@@ -137,13 +155,15 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
     // Records are made on the first search, not at activation.
     const search = new DigestSearch(
       () => entries.map((e) => toSearchRecord(e, (id) => corpus.topic(id))),
-      this.bundled?.searchIndex,
+      () => (this.bundled ? this.bundledSearchIndex : undefined),
     );
     this.snapshot = { corpus, recognizer: this.bundledRecognizerOf(bundled).withExtra(entries.slice(bundled.length)), search };
     if (this.warmTimer !== undefined) clearTimeout(this.warmTimer);
     this.warmTimer = setTimeout(() => {
       this.warmTimer = undefined;
-      if (this.snapshot.search === search) search.warm();
+      void (this.bundled ? this.readBundledSearch() : Promise.resolve(undefined)).then(() => {
+        if (this.snapshot.search === search) search.warm();
+      });
     }, SEARCH_WARM_DELAY_MS);
     void vscode.commands.executeCommand('setContext', 'digestLens.corpusEmpty', entries.length === 0);
     this.emitter.fire(corpus);
