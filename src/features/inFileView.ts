@@ -56,7 +56,9 @@ export class InFileProvider implements vscode.TreeDataProvider<InFileNode>, vsco
 
   private async scan(document: vscode.TextDocument | undefined, generation: number): Promise<void> {
     const result: InFileResult = { digests: [], unknownArxiv: [] };
-    this.truncated = false;
+    // Published together with the nodes at the end: a scan that starts while another one's
+    // result is shown must not change what the view reports until it has a result of its own.
+    let truncated = false;
     if (document) {
       const recognizer = this.deps.corpus.recognizer;
       const options = { methods: this.deps.settings().hover.methodNames, arxiv: true };
@@ -73,11 +75,12 @@ export class InFileProvider implements vscode.TreeDataProvider<InFileNode>, vsco
           if (generation !== this.generation) return;
         }
       }
-      this.truncated = document.lineCount > MAX_SCANNED_LINES;
+      truncated = document.lineCount > MAX_SCANNED_LINES;
       const corpus = this.deps.corpus.corpus;
       Object.assign(result, groupMentions(mentions, (id) => corpus.get(id)));
     }
     if (generation !== this.generation) return;
+    this.truncated = truncated;
     this.nodes = result.digests.map((g) => new MentionDigestNode(g.digest, g.mentions, document!.uri));
     this.lines.clear();
     this.emitter.fire(undefined);
