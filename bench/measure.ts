@@ -1,10 +1,11 @@
 /**
  * One size of the benchmark, in a fresh `node --expose-gc` process so nothing is warm:
- * `node --expose-gc out/bench/measure.js <repo root> <corpus dir>` prints one JSON object.
+ * `node --expose-gc out/bench/measure.js <repo root> <corpus dir> [--cold-only]` prints one JSON object.
  *
  * Cold load is what activation costs before the first hover can be answered:
  *   1. `require` of the production bundle `dist/extension.js` (with a stub `vscode` module), and
- *   2. what `CorpusService` does: read and parse `index.json`, check it, build the Corpus, the
+ *   2. what `CorpusService` does: read and parse `index.json`, read `entries.json` as bytes
+ *      (each entry is parsed on first use), check them, build the Corpus, the
  *      search (records and indexes made on first use) and the Recognizer (from the table
  *      compiled into the bundle, plus no user digests).
  * The service warms the search in idle time after activation; that is timed apart.
@@ -13,7 +14,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Module from 'node:module';
-import { checkBundleIndex, BundleBodies } from '../src/core/bundle';
+import { ENTRIES_FILE, checkBundleIndex, BundleBodies } from '../src/core/bundle';
 import { checkWordIndex, SerializedWordIndex } from '../src/core/wordIndex';
 import { Corpus } from '../src/core/corpus';
 import { Recognizer } from '../src/core/recognizer';
@@ -51,6 +52,14 @@ function percentile(sorted: readonly number[], p: number): number {
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 const mb = (bytes: number): number => round(bytes / 1024 / 1024, 1);
 
+// The workload (the file hovered, the queries) is made from a copy of the digests read before
+// the clock starts: making it from the loaded corpus would parse every entry before the first
+// hover, which the extension does not do.
+const workloadDigests = (JSON.parse(fs.readFileSync(path.join(dir, ENTRIES_FILE), 'utf8')) as { methods: string[]; arxiv: string[] }[]).map((d) => ({
+  methods: d.methods,
+  arxiv: d.arxiv,
+}));
+
 gc();
 const heapBefore = process.memoryUsage().heapUsed;
 
@@ -67,11 +76,14 @@ const extension = Module.createRequire(__filename)(bundleFile) as { activate?: u
 if (typeof extension.activate !== 'function') throw new Error(`${bundleFile} does not export activate`);
 const tBundle = performance.now();
 
-const index = checkBundleIndex(JSON.parse(new TextDecoder().decode(fs.readFileSync(path.join(dir, 'index.json')))));
+const index = checkBundleIndex(
+  JSON.parse(new TextDecoder().decode(fs.readFileSync(path.join(dir, 'index.json')))),
+  fs.readFileSync(path.join(dir, ENTRIES_FILE)),
+);
 const tIndex = performance.now();
 
 let bodies: BundleBodies | undefined;
-const corpus = new Corpus(index.digests, index.topics, async (e) => {
+const corpus = new Corpus(index.entries, index.topics, async (e) => {
   bodies ??= JSON.parse(fs.readFileSync(path.join(dir, 'bodies.json'), 'utf8')) as BundleBodies;
   return bodies[e.id];
 });
@@ -84,11 +96,11 @@ box.search = new DigestSearch(
   () => searchFile.index,
 );
 if (!index.names) throw new Error('index.json has no compiled name table; rebuild the corpus');
-const recognizer = Recognizer.load(index.names, index.digests.map((d) => d.id)).withExtra([]);
+const recognizer = Recognizer.load(index.names, index.ids).withExtra([]);
 const tBuilt = performance.now();
 
 // ---- first hover: a line that mentions the corpus, as the provider answers it --------------
-const lines = sourceFile(index.digests);
+const lines = sourceFile(workloadDigests);
 const cardOptions = { maxCards: 3, unknownArxivIds: true };
 const hover = (text: string, line: number, character: number): unknown => {
   const mentions = recognizer.mentionsAt(text, line, character, { methods: true, arxiv: true });
@@ -103,6 +115,12 @@ if (!firstCard) throw new Error(`no card for the first hover: ${lines[firstLine]
 
 gc();
 const heapAfter = process.memoryUsage().heapUsed;
+// `--cold-only`: just the cold load and the first hover, for comparing bundle formats quickly.
+if (process.argv.includes('--cold-only')) {
+  const cold = { coldLoadMs: round(tBuilt - tStart), indexReadParseMs: round(tIndex - tBundle), buildMs: round(tBuilt - tIndex), firstHoverMs: round(firstHoverMs) };
+  process.stdout.write(JSON.stringify({ ...cold, coldLoadPlusFirstHoverMs: round(tBuilt - tStart + firstHoverMs) }) + '\n');
+  process.exit(0);
+}
 
 // ---- warm measurements -----------------------------------------------------------------
 // Each point is timed in three passes and keeps its fastest time: on a shared 2-core machine a
@@ -143,7 +161,7 @@ const hoverTimes = hoverRuns.best;
 let hits = 0;
 for (const p of points) if (recognizer.mentionsAt(lines[p.line], p.line, p.character).length > 0) hits++;
 
-const longLine = minifiedLine(index.digests);
+const longLine = minifiedLine(workloadDigests);
 const longPoints = hoverPoints([longLine], 200, 23);
 const longRuns = fastestOf(3, longPoints.length, (i) => hover(longLine, 0, longPoints[i].character));
 const longTimes = longRuns.best;
@@ -164,7 +182,7 @@ inFileRuns.sort((a, b) => a - b);
 
 // What the service does in idle time after activation: read search.json, then build the
 // records, fuse's index of short-field words, the prefilter and the word index.
-const queries = searchQueries(index.digests);
+const queries = searchQueries(workloadDigests);
 const tWarm = performance.now();
 searchFile.index = checkWordIndex(JSON.parse(new TextDecoder().decode(fs.readFileSync(path.join(dir, 'search.json')))));
 box.search!.warm();
@@ -249,6 +267,7 @@ const result = {
   heapCorpusMB: mb(heapAfter - heapBefore),
   heapAfterSearchMB: mb(heapAfterSearch),
   indexKB: Math.round(fs.statSync(path.join(dir, 'index.json')).size / 1024),
+  entriesKB: Math.round(fs.statSync(path.join(dir, ENTRIES_FILE)).size / 1024),
   searchIndexKB: Math.round(fs.statSync(path.join(dir, 'search.json')).size / 1024),
   bodiesKB: Math.round(fs.statSync(path.join(dir, 'bodies.json')).size / 1024),
   bundleKB: Math.round(bundleStat.size / 1024),

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkBundleIndex } from '../src/core/bundle';
+import { ENTRIES_FILE, checkBundleIndex } from '../src/core/bundle';
 import { checkWordIndex } from '../src/core/wordIndex';
 import { Corpus } from '../src/core/corpus';
 import { Recognizer } from '../src/core/recognizer';
@@ -21,9 +21,13 @@ const lap = (name: string): void => {
 };
 const text = new TextDecoder().decode(fs.readFileSync(path.join(dir, 'index.json')));
 lap('read');
-const index = checkBundleIndex(JSON.parse(text));
+const parsed: unknown = JSON.parse(text);
 lap('parse');
-const corpus = new Corpus(index.digests, index.topics, async () => undefined);
+const summaries = fs.readFileSync(path.join(dir, ENTRIES_FILE));
+lap('read entries.json (bytes)');
+const index = checkBundleIndex(parsed, summaries);
+lap('check (entries parsed on use)');
+const corpus = new Corpus(index.entries, index.topics, async () => undefined);
 lap('corpus');
 /** `search.json`, once read (after activation). */
 const searchFile: { index?: ReturnType<typeof checkWordIndex> } = {};
@@ -32,7 +36,7 @@ const search = new DigestSearch(
   () => searchFile.index,
 );
 lap('search');
-const recognizer = index.names ? Recognizer.load(index.names, index.digests.map((d) => d.id)) : Recognizer.build(corpus.entries);
+const recognizer = index.names ? Recognizer.load(index.names, index.ids) : Recognizer.build(corpus.entries);
 lap('recognizer');
 searchFile.index = checkWordIndex(JSON.parse(fs.readFileSync(path.join(dir, 'search.json'), 'utf8')));
 lap('read search.json (idle, after activation)');

@@ -5,7 +5,7 @@ import { buildBundle, bundleFiles } from '../core/bundle';
 import { loadDigestFolder } from './validate';
 import { formatProblem } from './format';
 
-/** `bundle <folder> --out <dir>`: digests/ → index.json, search.json, bodies.json. Fails on any error. */
+/** `bundle <folder> --out <dir>`: digests/ → index.json, entries.json, search.json, bodies.json. Fails on any error. */
 export async function run(args: string[], io: CliIO): Promise<number> {
   const outAt = args.indexOf('--out');
   const out = outAt >= 0 ? args[outAt + 1] : undefined;

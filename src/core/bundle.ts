@@ -1,4 +1,5 @@
 import { DigestEntry, DigestMeta, Topic } from './types';
+import { EntryList, entryList } from './corpus';
 import { summarize } from './summary';
 import { createSearchIndex, SerializedSearchIndex } from './search';
 import { checkCompiledNames, CompiledNames, compileNames } from './nameTable';
@@ -6,11 +7,12 @@ import { checkWordIndex } from './wordIndex';
 
 /**
  * 2: entries without `origin` (set at load) and with short summaries; the recognizer's name
- * table and the search's word index compiled at build time. A version 1 index still loads:
- * the recognizer and the search then compile their tables at load, as before.
+ * table and the search's word index compiled at build time. 3: `index.json` keeps the ids and the
+ * name table; the entries move to `entries.json`, each parsed on first use (`entryEnds`).
+ * Versions 1 and 2 still load: the recognizer and the search then compile what the index lacks.
  */
-export const BUNDLE_VERSION = 2;
-const READABLE_VERSIONS = [1, 2];
+export const BUNDLE_VERSION = 3;
+const READABLE_VERSIONS = [1, 2, 3];
 
 /**
  * The longest summary an entry keeps: what a hover card or a tooltip shows. The search's word
@@ -32,6 +34,13 @@ export interface BundleIndex {
   names?: CompiledNames;
   /** The search's word index of the digests, in this order (`DigestSearch`); from `search.json`. */
   searchIndex?: SerializedSearchIndex;
+}
+
+/** A bundle as loaded: `digests` of a version 3 index are parsed on first access. */
+export interface LoadedBundle extends BundleIndex {
+  ids: readonly string[];
+  /** The digests, each parsed on first use: what activation and hovers go through. */
+  entries: EntryList;
 }
 
 export type BundleBodies = Record<string, string>;
@@ -82,34 +91,112 @@ export function buildBundle(
 export const INDEX_FILE = 'index.json';
 export const SEARCH_FILE = 'search.json';
 export const BODIES_FILE = 'bodies.json';
+export const ENTRIES_FILE = 'entries.json';
 
 /**
- * The bundle's files by name. `index.json` leaves out `origin`, which every bundled entry shares
- * (`checkBundleIndex` sets it), and the word index, which activation does not need.
+ * The bundle's files by name. `index.json` holds what activation needs: the ids, the name table
+ * and where each entry ends in `entries.json` (`entryEnds`, UTF-8 bytes; an entry is the JSON
+ * object between the previous end plus one byte, the comma or the opening bracket, and its end).
+ * The entries themselves (mostly Cyrillic, so slow to decode and parse) are read as bytes and
+ * parsed one by one when used: the first hover needs one or two. `origin`, which every bundled
+ * entry shares, is set at load; the word index, which activation does not need, is `search.json`.
  */
 export function bundleFiles(index: BundleIndex, bodies: BundleBodies): Record<string, string> {
-  const { searchIndex, ...rest } = index;
+  const encoder = new TextEncoder();
+  const literals: string[] = [];
+  const ends: number[] = [];
+  let at = 1; // after '['
+  for (const d of index.digests) {
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { origin, ...entry } = d;
+    const literal = JSON.stringify(entry);
+    at += encoder.encode(literal).length;
+    ends.push(at);
+    at += 1; // the comma
+    literals.push(literal);
+  }
+  const ids = index.digests.map((d) => d.id);
   return {
-    [INDEX_FILE]: JSON.stringify(rest, (key, value: unknown) => (key === 'origin' ? undefined : value)),
-    ...(searchIndex ? { [SEARCH_FILE]: JSON.stringify(searchIndex) } : {}),
+    [INDEX_FILE]: JSON.stringify({ version: BUNDLE_VERSION, topics: index.topics, ids, names: index.names, entryEnds: ends }),
+    [ENTRIES_FILE]: `[${literals.join(',')}]`,
+    ...(index.searchIndex ? { [SEARCH_FILE]: JSON.stringify(index.searchIndex) } : {}),
     [BODIES_FILE]: JSON.stringify(bodies),
   };
 }
 
+/** What a damaged slice of `entries.json` reads as: the digest is still listed, with no details. */
+function damagedEntry(id: string): DigestEntry {
+  return { id, title: id, arxiv: [], methods: [], topics: [], source: { name: '' }, lang: 'en', kind: 'paper', summary: '', origin: 'bundled' };
+}
+
+/** The entries of `entries.json`, each parsed on first use and then kept (so identity holds). */
+function lazyEntries(ids: readonly string[], bytes: Uint8Array, ends: readonly number[]): EntryList {
+  const decoder = new TextDecoder();
+  const parsed = new Array<DigestEntry | undefined>(ids.length);
+  const parse = (i: number): DigestEntry => {
+    let value: unknown;
+    try {
+      value = JSON.parse(decoder.decode(bytes.subarray(i === 0 ? 1 : ends[i - 1] + 1, ends[i])));
+    } catch {
+      value = undefined;
+    }
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return damagedEntry(ids[i]);
+    const entry = value as DigestEntry;
+    if (entry.id !== ids[i]) entry.id = ids[i];
+    entry.origin = 'bundled';
+    return entry;
+  };
+  return {
+    length: ids.length,
+    id: (i) => ids[i],
+    at: (i) => (parsed[i] ??= parse(i)),
+  };
+}
+
+function checkEntryEnds(ends: unknown, count: number, bytes: Uint8Array): number[] {
+  if (!Array.isArray(ends) || ends.length !== count) throw new Error('corpus index "entryEnds" does not match its ids');
+  let previous = 0;
+  for (const end of ends as unknown[]) {
+    if (typeof end !== 'number' || !Number.isInteger(end) || end <= previous || end > bytes.length) {
+      throw new Error(`corpus index "entryEnds" does not match ${ENTRIES_FILE}`);
+    }
+    previous = end;
+  }
+  return ends as number[];
+}
+
 /**
  * Checks the shape of a parsed index.json and marks its entries as bundled; throws a message
- * naming what is wrong.
+ * naming what is wrong. `entries` is the bytes of `entries.json`, which a version 3 index needs.
  */
-export function checkBundleIndex(value: unknown): BundleIndex {
-  const v = value as Partial<BundleIndex> | null;
+export function checkBundleIndex(value: unknown, entries?: Uint8Array): LoadedBundle {
+  const v = value as (Partial<BundleIndex> & { ids?: unknown; entryEnds?: unknown }) | null;
   if (!v || typeof v !== 'object') throw new Error('corpus index is not a JSON object');
   if (!READABLE_VERSIONS.includes(v.version as number)) throw new Error(`corpus index version ${String(v.version)} is not ${BUNDLE_VERSION}; rebuild with "npm run build"`);
-  if (!Array.isArray(v.digests) || !Array.isArray(v.topics)) throw new Error('corpus index lacks "digests" or "topics"');
+  if (!Array.isArray(v.topics)) throw new Error('corpus index lacks "topics"');
+  if (v.names !== undefined) checkCompiledNames(v.names);
+  if (v.searchIndex !== undefined) checkWordIndex(v.searchIndex);
+  // Version 3 on disk lists ids and keeps entries in entries.json; in memory (and in versions 1
+  // and 2) the entries are inline.
+  if (v.version === 3 && !Array.isArray(v.digests)) {
+    if (!Array.isArray(v.ids) || v.ids.some((id) => typeof id !== 'string')) throw new Error('corpus index lacks "ids"');
+    if (!entries) throw new Error(`corpus index needs ${ENTRIES_FILE}; rebuild with "npm run build"`);
+    const ids = v.ids as string[];
+    const list = lazyEntries(ids, entries, checkEntryEnds(v.entryEnds, ids.length, entries));
+    let all: DigestEntry[] | undefined;
+    const loaded = { version: v.version, topics: v.topics, names: v.names, searchIndex: v.searchIndex, ids, entries: list } as unknown as LoadedBundle;
+    // Enumerable, so a copy of the index still carries its digests.
+    Object.defineProperty(loaded, 'digests', {
+      enumerable: true,
+      get: () => (all ??= Array.from({ length: list.length }, (_, i) => list.at(i))),
+    });
+    return loaded;
+  }
+  if (!Array.isArray(v.digests)) throw new Error('corpus index lacks "digests" or "topics"');
   for (const d of v.digests as unknown[]) {
     if (!d || typeof d !== 'object') throw new Error('corpus index has an entry that is not an object');
     (d as DigestEntry).origin = 'bundled';
   }
-  if (v.names !== undefined) checkCompiledNames(v.names);
-  if (v.searchIndex !== undefined) checkWordIndex(v.searchIndex);
-  return v as BundleIndex;
+  const digests = v.digests as DigestEntry[];
+  return Object.assign(v as BundleIndex, { ids: digests.map((d) => d.id), entries: entryList(digests) });
 }

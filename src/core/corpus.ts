@@ -5,22 +5,61 @@ import { normalizeArxivId } from './arxivId';
 export type BodyLoader = (entry: DigestEntry) => Promise<string | undefined>;
 
 /**
+ * Digests by position, each made on first use: the bundle's are parsed only when a hover, the
+ * tree or the search needs them (`checkBundleIndex`). `at` returns the same object each time.
+ */
+export interface EntryList {
+  readonly length: number;
+  id(i: number): string;
+  at(i: number): DigestEntry;
+}
+
+export function entryList(entries: readonly DigestEntry[]): EntryList {
+  return { length: entries.length, id: (i) => entries[i].id, at: (i) => entries[i] };
+}
+
+/** `first`, then `rest`. */
+export function concatEntries(first: EntryList, rest: readonly DigestEntry[]): EntryList {
+  if (rest.length === 0) return first;
+  const n = first.length;
+  return {
+    length: n + rest.length,
+    id: (i) => (i < n ? first.id(i) : rest[i - n].id),
+    at: (i) => (i < n ? first.at(i) : rest[i - n]),
+  };
+}
+
+/**
  * The loaded corpus: bundled digests merged with the user's folders. Immutable: a reload
  * builds a new Corpus, so every consumer sees one consistent snapshot.
  */
 export class Corpus {
-  private readonly byId = new Map<string, DigestEntry>();
+  /** Position in `list` of the first digest with each id. */
+  private readonly byId = new Map<string, number>();
+  private readonly list: EntryList;
+  private all: readonly DigestEntry[] | undefined;
   /** Built on the first lookup by arXiv ID: activation does not pay for normalizing every ID. */
   private arxivIndex: Map<string, DigestEntry[]> | undefined;
   private readonly topicIndex = new Map<string, Topic>();
 
   constructor(
-    readonly entries: readonly DigestEntry[],
+    entries: readonly DigestEntry[] | EntryList,
     readonly topics: readonly Topic[],
     private readonly loadBody: BodyLoader,
   ) {
+    const list = typeof (entries as Partial<EntryList>).at === 'function' && typeof (entries as Partial<EntryList>).id === 'function' ? (entries as EntryList) : entryList(entries as readonly DigestEntry[]);
+    this.list = list;
     for (const t of topics) this.topicIndex.set(t.id, t);
-    for (const e of entries) if (!this.byId.has(e.id)) this.byId.set(e.id, e);
+    for (let i = 0; i < list.length; i++) {
+      const id = list.id(i);
+      if (!this.byId.has(id)) this.byId.set(id, i);
+    }
+  }
+
+  /** Every digest, duplicates included; makes each one not made yet. */
+  get entries(): readonly DigestEntry[] {
+    this.all ??= Array.from({ length: this.list.length }, (_, i) => this.list.at(i));
+    return this.all;
   }
 
   static empty(): Corpus {
@@ -32,7 +71,8 @@ export class Corpus {
   }
 
   get(id: string): DigestEntry | undefined {
-    return this.byId.get(id);
+    const at = this.byId.get(id);
+    return at === undefined ? undefined : this.list.at(at);
   }
 
   /** Every digest (bundled or user) that covers this arXiv ID; version suffixes are ignored. */
@@ -57,18 +97,19 @@ export class Corpus {
   }
 
   body(id: string): Promise<string | undefined> {
-    const entry = this.byId.get(id);
+    const entry = this.get(id);
     return entry ? this.loadBody(entry) : Promise.resolve(undefined);
   }
 
   /** Digests sharing methods (weighted 3) or topics (weighted 1) with `id`, best first. */
   related(id: string, max = 6): DigestEntry[] {
-    const self = this.byId.get(id);
+    const self = this.get(id);
     if (!self) return [];
     const methods = new Set(self.methods.map((m) => m.toLowerCase()));
     const topics = new Set(self.topics);
     const scored: { e: DigestEntry; score: number }[] = [];
-    for (const e of this.byId.values()) {
+    for (const at of this.byId.values()) {
+      const e = this.list.at(at);
       if (e.id === id) continue;
       let score = 0;
       for (const m of e.methods) if (methods.has(m.toLowerCase())) score += 3;

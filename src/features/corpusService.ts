@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { BODIES_FILE, BundleBodies, BundleIndex, checkBundleIndex, INDEX_FILE, SEARCH_FILE } from '../core/bundle';
-import { Corpus } from '../core/corpus';
+import { BODIES_FILE, BundleBodies, checkBundleIndex, ENTRIES_FILE, INDEX_FILE, LoadedBundle, SEARCH_FILE } from '../core/bundle';
+import { concatEntries, Corpus, EntryList, entryList } from '../core/corpus';
 import { Recognizer } from '../core/recognizer';
 import { DigestSearch, SerializedSearchIndex, toSearchRecord } from '../core/search';
 import { checkWordIndex } from '../core/wordIndex';
@@ -25,7 +25,7 @@ const SEARCH_WARM_DELAY_MS = 2000;
  */
 export class CorpusService implements CorpusProvider, vscode.Disposable {
   private snapshot: { corpus: Corpus; recognizer: Recognizer; search: DigestSearch };
-  private bundled: BundleIndex | undefined;
+  private bundled: LoadedBundle | undefined;
   /** The bundled digests' recognizer, kept across snapshots: user folders only add to it. */
   private bundledRecognizer: Recognizer | undefined;
   /** The bundle's word index (`search.json`), read in idle time after activation. */
@@ -97,12 +97,16 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
   }
 
   private async loadBundled(): Promise<void> {
-    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.corpusDir(), INDEX_FILE));
-    this.bundled = checkBundleIndex(JSON.parse(new TextDecoder().decode(bytes)));
+    // Entries stay bytes until one is used; an older index has them inline.
+    const [bytes, entries] = await Promise.all([
+      vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.corpusDir(), INDEX_FILE)),
+      Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.corpusDir(), ENTRIES_FILE))).catch(() => undefined),
+    ]);
+    this.bundled = checkBundleIndex(JSON.parse(new TextDecoder().decode(bytes)), entries);
     this.bundledRecognizer = undefined;
     this.bundledSearch = undefined;
     this.bundledSearchIndex = undefined;
-    this.log.info(`Loaded ${this.bundled.digests.length} bundled digests.`);
+    this.log.info(`Loaded ${this.bundled.ids.length} bundled digests.`);
   }
 
   private readBundledBodies(): Promise<BundleBodies> {
@@ -129,12 +133,12 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
   }
 
   private publish(): void {
-    const bundled = this.bundled?.digests ?? [];
+    const bundled = this.bundled?.entries ?? entryList([]);
     const topics = this.bundled?.topics ?? [];
     const extraOf = new Map<DigestEntry, ExtraDigests>();
-    const entries: DigestEntry[] = [...bundled];
+    const extra: DigestEntry[] = [];
     // Only user digests can clash with an id; without any, skip indexing the bundled ids.
-    const taken = new Set(this.extras.size > 0 ? bundled.map((d) => d.id) : []);
+    const taken = new Set(this.extras.size > 0 ? (this.bundled?.ids ?? []) : []);
     for (const [key, source] of this.extras) {
       for (const e of source.entries) {
         if (taken.has(e.id)) {
@@ -142,10 +146,11 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
           continue;
         }
         taken.add(e.id);
-        entries.push(e);
+        extra.push(e);
         extraOf.set(e, source);
       }
     }
+    const entries = concatEntries(bundled, extra);
     const corpus = new Corpus(entries, topics, async (e) => {
       const extra = extraOf.get(e);
       if (extra) return extra.body(e);
@@ -154,10 +159,10 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
     // The prebuilt word index covers exactly the bundled records, in order; user digests follow.
     // Records are made on the first search, not at activation.
     const search = new DigestSearch(
-      () => entries.map((e) => toSearchRecord(e, (id) => corpus.topic(id))),
+      () => corpus.entries.map((e) => toSearchRecord(e, (id) => corpus.topic(id))),
       () => (this.bundled ? this.bundledSearchIndex : undefined),
     );
-    this.snapshot = { corpus, recognizer: this.bundledRecognizerOf(bundled).withExtra(entries.slice(bundled.length)), search };
+    this.snapshot = { corpus, recognizer: this.bundledRecognizerOf(bundled).withExtra(extra), search };
     if (this.warmTimer !== undefined) clearTimeout(this.warmTimer);
     this.warmTimer = setTimeout(() => {
       this.warmTimer = undefined;
@@ -169,8 +174,10 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
     this.emitter.fire(corpus);
   }
 
-  private bundledRecognizerOf(bundled: readonly DigestEntry[]): Recognizer {
-    this.bundledRecognizer ??= this.bundled?.names ? Recognizer.load(this.bundled.names, bundled.map((d) => d.id)) : Recognizer.build(bundled);
+  private bundledRecognizerOf(bundled: EntryList): Recognizer {
+    this.bundledRecognizer ??= this.bundled?.names
+      ? Recognizer.load(this.bundled.names, this.bundled.ids)
+      : Recognizer.build(Array.from({ length: bundled.length }, (_, i) => bundled.at(i)));
     return this.bundledRecognizer;
   }
 

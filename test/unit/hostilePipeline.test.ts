@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { loadDigestFolder } from '../../src/cli/validate';
+import { readBundleIndex } from '../../src/cli/loadBundle';
 import { validateDigestFiles } from '../../src/core/digestFile';
 import { buildBundle } from '../../src/core/bundle';
 import { Corpus } from '../../src/core/corpus';
@@ -283,7 +284,7 @@ describe('hostile digests: digest view HTML', () => {
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stderr, /hostile-markup\.md:\d+:\d+: error: .*javascript:alert\(4\)/);
     // Rendered against the bundled corpus: in-panel links may name any bundled digest or this one.
-    const bundled = JSON.parse(readFileSync(join(ROOT, 'dist', 'corpus', 'index.json'), 'utf8')) as { digests: DigestEntry[] };
+    const bundled = readBundleIndex(join(ROOT, 'dist', 'corpus'));
     const known = new Set([...bundled.digests.map((d) => d.id), 'hostile-markup']);
     const { links } = assertSafeHtml(r.stdout, known);
     assert.ok(links.includes('https://ok.example/autolink'));
