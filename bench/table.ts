@@ -36,7 +36,7 @@ const rows: [string, (s: Size) => string][] = [
   ['Hover p99 in a 100 KB minified line, ms', (s) => num(s.longLineHoverP99Ms)],
   ['"In this file", 10,000 lines, ms', (s) => num(s.inFileMs)],
   ['Search p50 / p99, ms (200 queries)', (s) => `${num(s.searchP50Ms)} / ${num(s.searchP99Ms)}${s.searchSampled ? ` (${String(s.searchQueries)} queries)` : ''}`],
-  ['Search warm-up in idle time after activation (records, fuse index, word index), ms', (s) => num(s.searchWarmMs)],
+  ['Search warm-up in idle time after activation (entries parsed, records, fuse index, word index), ms', (s) => num(s.searchWarmMs)],
   ['First search after the warm-up, ms', (s) => num(s.firstSearchMs)],
   ['Heap after load / after first searches, MB', (s) => `${num(s.heapMB)} / ${num(s.heapAfterSearchMB)}`],
   ['`index.json` / `entries.json` / `bodies.json`, KB', (s) => `${num(s.indexKB)} / ${num(s.entriesKB)} / ${num(s.bodiesKB)}`],
