@@ -3,13 +3,12 @@
  * loading the compiled form (activation), cold and warm:
  *   node out/bench/profileRecognizer.js <corpus dir>
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { readBundleIndex } from '../src/cli/loadBundle';
 import { compileNames } from '../src/core/nameTable';
 import { Recognizer } from '../src/core/recognizer';
 
-const index = JSON.parse(fs.readFileSync(path.join(process.argv[2], 'index.json'), 'utf8')) as { digests: { id: string; arxiv: string[]; methods: string[] } [] };
-const ids = index.digests.map((d) => d.id);
+const index = readBundleIndex(process.argv[2]);
+const ids = index.ids;
 for (let run = 0; run < 4; run++) {
   let t = performance.now();
   const compiled = compileNames(index.digests);
