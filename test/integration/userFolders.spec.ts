@@ -279,6 +279,29 @@ suite('user folders: digests from digestLens.extraFolders', function () {
     await fs.delete(flagged, { useTrash: false });
   });
 
+  // Only a Node host can make a symbolic link: the web lane's workspace is an in-memory file
+  // system without links, so there the test is not registered.
+  if (!isWebHost) {
+    test('a symbolic link loop is reported and not followed; the rest of the folder loads (Node host)', async () => {
+      // A computed name keeps the web bundle from trying to resolve `fs`.
+      const builtin = 'fs';
+      const nodeFs = module.require(builtin) as typeof import('fs');
+      await useFolder();
+      const looped = file('looped');
+      nodeFs.mkdirSync(looped.fsPath);
+      nodeFs.symlinkSync('..', `${looped.fsPath}/back`);
+      try {
+        await service.reload();
+        const problem = await waitFor(() => service.problems().find((p) => /symbolic link loop/.test(p.message)), 'the symbolic link loop problem');
+        assert.match(problem.message, /back/);
+        assert.ok(api.corpus.get('zorblax-net'), 'the digests beside the loop still load');
+        assert.ok(api.corpus.get('quuxformer'), 'the digests in real subfolders still load');
+      } finally {
+        nodeFs.rmSync(looped.fsPath, { recursive: true, force: true });
+      }
+    });
+  }
+
   test('~ resolves to the home folder in a Node host and is reported in the browser', async () => {
     const name = `digest-lens-missing-${Math.random().toString(36).slice(2, 10)}`;
     await config().update('extraFolders', [`~/${name}`, rel], vscode.ConfigurationTarget.Global);
