@@ -14,11 +14,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Module from 'node:module';
-import { ENTRIES_FILE, checkBundleIndex, BundleBodies } from '../src/core/bundle';
+import { ENTRIES_FILE, bundleRecognizer, checkBundleIndex, BundleBodies } from '../src/core/bundle';
 import { checkWordIndex, SerializedWordIndex } from '../src/core/wordIndex';
 import { Corpus } from '../src/core/corpus';
-import { Recognizer } from '../src/core/recognizer';
-import { DigestSearch, toSearchRecord } from '../src/core/search';
+import { DigestSearch, searchRecords } from '../src/core/search';
 import { buildHoverCard } from '../src/core/hoverCard';
 import { groupMentions } from '../src/core/inFile';
 import { Mention } from '../src/core/types';
@@ -92,11 +91,11 @@ const searchFile: { index?: SerializedWordIndex } = {};
 // Held in a box so the search's indexes can be dropped before the baseline runs.
 const box: { search?: DigestSearch } = {};
 box.search = new DigestSearch(
-  () => corpus.entries.map((e) => toSearchRecord(e, (id) => corpus.topic(id))),
+  () => searchRecords(corpus),
   () => searchFile.index,
 );
 if (!index.names) throw new Error('index.json has no compiled name table; rebuild the corpus');
-const recognizer = Recognizer.load(index.names, index.ids).withExtra([]);
+const recognizer = bundleRecognizer(index).withExtra([]);
 const tBuilt = performance.now();
 
 // ---- first hover: a line that mentions the corpus, as the provider answers it --------------

@@ -5,11 +5,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ENTRIES_FILE, checkBundleIndex } from '../src/core/bundle';
+import { ENTRIES_FILE, bundleRecognizer, checkBundleIndex } from '../src/core/bundle';
 import { checkWordIndex } from '../src/core/wordIndex';
 import { Corpus } from '../src/core/corpus';
-import { Recognizer } from '../src/core/recognizer';
-import { DigestSearch, toSearchRecord } from '../src/core/search';
+import { DigestSearch, searchRecords } from '../src/core/search';
 
 const dir = process.argv[2];
 const steps: Record<string, number> = {};
@@ -32,11 +31,11 @@ lap('corpus');
 /** `search.json`, once read (after activation). */
 const searchFile: { index?: ReturnType<typeof checkWordIndex> } = {};
 const search = new DigestSearch(
-  () => corpus.entries.map((e) => toSearchRecord(e, (id) => corpus.topic(id))),
+  () => searchRecords(corpus),
   () => searchFile.index,
 );
 lap('search');
-const recognizer = index.names ? Recognizer.load(index.names, index.ids) : Recognizer.build(corpus.entries);
+const recognizer = bundleRecognizer(index);
 lap('recognizer');
 searchFile.index = checkWordIndex(JSON.parse(fs.readFileSync(path.join(dir, 'search.json'), 'utf8')));
 lap('read search.json (idle, after activation)');

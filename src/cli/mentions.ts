@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Recognizer } from '../core/recognizer';
+import { bundleRecognizer } from '../core/bundle';
 import { Mention } from '../core/types';
 import { CliIO } from './io';
 import { defaultBundleDir, readBundleIndex } from './loadBundle';
@@ -66,7 +66,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 1;
   }
   const index = readBundleIndex(corpusDir);
-  const recognizer = Recognizer.build(index.digests);
+  // The compiled table the extension loads, so the CLI reports exactly what the hover sees.
+  const recognizer = bundleRecognizer(index);
   io.out(JSON.stringify(recognizer.scanText(read.text).map(toJson), null, 2));
   return 0;
 }

@@ -4,6 +4,7 @@ import { summarize } from './summary';
 import { createSearchIndex, SerializedSearchIndex } from './search';
 import { checkCompiledNames, CompiledNames, compileNames } from './nameTable';
 import { checkWordIndex } from './wordIndex';
+import { Recognizer } from './recognizer';
 
 /**
  * 2: entries without `origin` (set at load) and with short summaries; the recognizer's name
@@ -199,4 +200,14 @@ export function checkBundleIndex(value: unknown, entries?: Uint8Array): LoadedBu
   }
   const digests = v.digests as DigestEntry[];
   return Object.assign(v as BundleIndex, { ids: digests.map((d) => d.id), entries: entryList(digests) });
+}
+
+/**
+ * The recognizer of a loaded bundle: its compiled name table read in place, or (for an index
+ * written before the table was compiled) the names compiled from the entries now.
+ */
+export function bundleRecognizer(bundle: Pick<LoadedBundle, 'names' | 'ids' | 'entries'>): Recognizer {
+  if (bundle.names) return Recognizer.load(bundle.names, bundle.ids);
+  const list = bundle.entries;
+  return Recognizer.build(Array.from({ length: list.length }, (_, i) => list.at(i)));
 }

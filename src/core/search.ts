@@ -38,6 +38,11 @@ export function toSearchRecord(entry: DigestEntry, topicLabel: (id: string) => T
   };
 }
 
+/** The search records of every digest of a corpus, in corpus order (the word index's order). */
+export function searchRecords(corpus: { readonly entries: readonly DigestEntry[]; topic(id: string): Topic | undefined }): SearchRecord[] {
+  return corpus.entries.map((e) => toSearchRecord(e, (id) => corpus.topic(id)));
+}
+
 /** The prebuilt word index the bundle ships (see wordIndex.ts). */
 export type SerializedSearchIndex = SerializedWordIndex;
 

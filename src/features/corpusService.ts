@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { BODIES_FILE, BundleBodies, checkBundleIndex, ENTRIES_FILE, INDEX_FILE, LoadedBundle, SEARCH_FILE } from '../core/bundle';
-import { concatEntries, Corpus, EntryList, entryList } from '../core/corpus';
+import { BODIES_FILE, BundleBodies, bundleRecognizer, checkBundleIndex, ENTRIES_FILE, INDEX_FILE, LoadedBundle, SEARCH_FILE } from '../core/bundle';
+import { concatEntries, Corpus, entryList } from '../core/corpus';
 import { Recognizer } from '../core/recognizer';
-import { DigestSearch, SerializedSearchIndex, toSearchRecord } from '../core/search';
+import { DigestSearch, searchRecords, SerializedSearchIndex } from '../core/search';
 import { checkWordIndex } from '../core/wordIndex';
 import { DigestEntry } from '../core/types';
 import { CorpusProvider, Logger } from './deps';
@@ -159,10 +159,10 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
     // The prebuilt word index covers exactly the bundled records, in order; user digests follow.
     // Records are made on the first search, not at activation.
     const search = new DigestSearch(
-      () => corpus.entries.map((e) => toSearchRecord(e, (id) => corpus.topic(id))),
+      () => searchRecords(corpus),
       () => (this.bundled ? this.bundledSearchIndex : undefined),
     );
-    this.snapshot = { corpus, recognizer: this.bundledRecognizerOf(bundled).withExtra(extra), search };
+    this.snapshot = { corpus, recognizer: this.bundledRecognizerOf().withExtra(extra), search };
     if (this.warmTimer !== undefined) clearTimeout(this.warmTimer);
     this.warmTimer = setTimeout(() => {
       this.warmTimer = undefined;
@@ -174,10 +174,8 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
     this.emitter.fire(corpus);
   }
 
-  private bundledRecognizerOf(bundled: EntryList): Recognizer {
-    this.bundledRecognizer ??= this.bundled?.names
-      ? Recognizer.load(this.bundled.names, this.bundled.ids)
-      : Recognizer.build(Array.from({ length: bundled.length }, (_, i) => bundled.at(i)));
+  private bundledRecognizerOf(): Recognizer {
+    this.bundledRecognizer ??= this.bundled ? bundleRecognizer(this.bundled) : Recognizer.build([]);
     return this.bundledRecognizer;
   }
 
