@@ -9,7 +9,11 @@ import { freePort, launchChromium } from './lib/browser.mjs';
 import { prepareLocalBuild } from './lib/codeOss.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'docs');
+// --extension <dir>: show an installed copy (e.g. the unpacked .vsix) instead of the repo.
+const extAt = process.argv.indexOf('--extension');
+const extensionPath = extAt >= 0 ? resolve(process.argv[extAt + 1]) : root;
+const outAt = process.argv.indexOf('--out');
+const out = outAt >= 0 ? resolve(process.argv[outAt + 1]) : join(root, 'docs');
 const themes = { light: 'Default Light Modern', dark: 'Default Dark Modern' };
 const HOVER_WORD = process.env.SHOWCASE_WORD ?? 'RetNetBlock';
 const DIGEST_QUERY = process.env.SHOWCASE_QUERY ?? 'RetNet';
@@ -26,7 +30,7 @@ for (const [theme, themeName] of Object.entries(themes)) {
     JSON.stringify({ 'workbench.colorTheme': themeName, 'workbench.startupEditor': 'none', 'editor.minimap.enabled': false, 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'editor.hover.delay': 150, 'window.title': '${rootName}', 'editor.fontSize': 13 }),
   );
   const port = await freePort();
-  const server = await open({ browserType: 'none', host: 'localhost', port, extensionDevelopmentPath: root, folderPath: workspace, quality: 'stable', commit, testRunnerDataDir: dataDir });
+  const server = await open({ browserType: 'none', host: 'localhost', port, extensionDevelopmentPath: extensionPath, folderPath: workspace, quality: 'stable', commit, testRunnerDataDir: dataDir });
   const browser = await launchChromium();
   try {
     const page = await browser.context.newPage();
