@@ -62,7 +62,7 @@ const started = Date.now();
 // The build goes first: it also generates test/integration/suites.generated.ts, which the
 // type check reads.
 const built = await check('build', 'npm', ['run', '--silent', 'build']);
-await check('typecheck', 'npx', ['tsc', '-p', '.']);
+await check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 await check('lint', 'npx', ['eslint', 'src', 'test', 'scripts']);
 if (built === 0) {
   await check('validate digests/', 'node', ['dist/cli.js', 'validate', 'digests']);
