@@ -49,7 +49,7 @@ const builds = [
   {
     ...common,
     minify: false,
-    entryPoints: [...list('test/unit', '.test.ts'), ...list('bench', '.ts')],
+    entryPoints: [...list('test/unit', '.test.ts'), ...list('test/linear', '.test.ts'), ...list('bench', '.ts')],
     outdir: 'out',
     outbase: '.',
     platform: 'node',

@@ -2,7 +2,7 @@ import { findArxivIds } from '../../src/core/arxiv';
 import { isArxivId, normalizeArxivId } from '../../src/core/arxivId';
 import { buildHoverCard, escapeMarkdown } from '../../src/core/hoverCard';
 import { Recognizer } from '../../src/core/recognizer';
-import { ENTRIES, TOPICS, digest, entry } from './recognizerCorpus';
+import { ENTRIES, TOPICS, digest, entry } from '../unit/recognizerCorpus';
 import { assertLinear } from './linearTime';
 
 

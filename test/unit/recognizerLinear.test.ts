@@ -1,0 +1,27 @@
+import { Recognizer } from '../../src/core/recognizer';
+import { assertLinear } from '../linear/linearTime';
+import { ENTRIES, entry } from './recognizerCorpus';
+
+// The recognizer is hand-written scanning, which eslint-plugin-regexp cannot check: these few
+// growth checks stay in the unit suite. The full adversarial audit is `npm run test:linear`.
+const repeat = (unit: string) => (n: number): string => unit.repeat(Math.ceil(n / unit.length));
+
+// Names that share long prefixes with each other and with the adversarial text.
+const NASTY = Recognizer.build([
+  ...ENTRIES,
+  ...Array.from({ length: 60 }, (_, i) => entry(`a${i}`, { methods: ['a'.repeat(i + 2), 'A'.repeat(i + 2) + 'x', 'aB'.repeat(i + 1)] })),
+  entry('long-multi', { methods: [Array.from({ length: 30 }, () => 'ab').join(' ')] }),
+]);
+
+describe('recognizer: linear growth on adversarial input', function () {
+  this.timeout(60_000);
+  it('a line of words that match name prefixes', () => {
+    assertLinear((s) => NASTY.scanLine(s, 0), repeat('ab '));
+  });
+  it('many lines', () => {
+    assertLinear((s) => NASTY.scanText(s), repeat('RetNet\n'));
+  });
+  it('a hover in an ever longer line', () => {
+    assertLinear((s) => NASTY.mentionsAt(s, 0, s.length >> 1), repeat('a_'));
+  });
+});
