@@ -20,4 +20,4 @@ declare class URL {
   readonly password: string;
   toString(): string;
 }
-declare var crypto: { getRandomValues<T extends ArrayBufferView>(array: T): T };
+declare const crypto: { getRandomValues<T extends ArrayBufferView>(array: T): T };
