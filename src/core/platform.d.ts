@@ -20,4 +20,5 @@ declare class URL {
   readonly password: string;
   toString(): string;
 }
-declare const crypto: { getRandomValues<T extends ArrayBufferView>(array: T): T };
+// eslint-disable-next-line no-var -- a global property, as lib.dom declares it
+declare var crypto: { getRandomValues<T extends ArrayBufferView>(array: T): T };
