@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { Recognizer } from '../../src/core/recognizer';
 import type { InFileProvider } from '../../src/features/inFileView';
 import { getApi, waitFor, cardTextAt } from './api';
+import { readHtml } from '../builders/html';
 
 /**
  * Huge and odd documents in the real workbench: hover and the In This File view answer (no
@@ -214,18 +215,8 @@ function hostileDigest(topic: string): string {
   ].join('\n');
 }
 
-/** Start tags of a page, with attributes, read the way a browser tokenizes them. */
-function startTags(html: string): { name: string; attrs: Map<string, string>; raw: string }[] {
-  const out: { name: string; attrs: Map<string, string>; raw: string }[] = [];
-  for (const m of html.matchAll(/<([A-Za-z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g)) {
-    const attrs = new Map<string, string>();
-    for (const a of m[2].matchAll(/([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g)) {
-      attrs.set(a[1].toLowerCase(), (a[2] ?? a[3] ?? a[4] ?? '').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'"));
-    }
-    out.push({ name: m[1].toLowerCase(), attrs, raw: m[0] });
-  }
-  return out;
-}
+/** Elements of a page, with attributes, as the webview's browser parses them. */
+const startTags = (html: string) => readHtml(html).elements.filter((e) => e.name !== '!--');
 
 suite('hostile documents: a hostile digest from a user folder', function () {
   this.timeout(60_000);

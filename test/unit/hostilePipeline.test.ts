@@ -13,6 +13,7 @@ import { buildHoverCard } from '../../src/core/hoverCard';
 import { Recognizer } from '../../src/core/recognizer';
 import { renderDigestHtml } from '../../src/core/render';
 import type { Digest, DigestEntry, Mention } from '../../src/core/types';
+import { readHtml } from '../builders/html';
 
 /**
  * Hostile digests through the real pipeline: digest file → parse/validate → bundle entry →
@@ -24,92 +25,6 @@ const ROOT = resolve(__dirname, '..', '..', '..'); // out/test/unit → the chec
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'hostile');
 const CLI = join(ROOT, 'dist', 'cli.js');
 
-// ---------------------------------------------------------------------------------------
-// A tolerant HTML tokenizer, close to the HTML5 tokenizer's view of tags: `<` + letter opens a
-// tag that runs to the next `>` outside quotes; `<!--` opens a comment; `</` + letter closes.
-// Attribute names end at whitespace, `/`, `>` or `=`; values are quoted or run to whitespace.
-
-interface Tag {
-  name: string;
-  closing: boolean;
-  attrs: [string, string][];
-  raw: string;
-}
-
-function tokenize(html: string): { tags: Tag[]; text: string } {
-  const tags: Tag[] = [];
-  let text = '';
-  let i = 0;
-  while (i < html.length) {
-    const c = html[i];
-    if (c !== '<') {
-      const next = html.indexOf('<', i);
-      text += html.slice(i, next < 0 ? html.length : next);
-      i = next < 0 ? html.length : next;
-      continue;
-    }
-    if (html.startsWith('<!--', i)) {
-      const end = html.indexOf('-->', i + 4);
-      tags.push({ name: '!--', closing: false, attrs: [], raw: html.slice(i, end < 0 ? html.length : end + 3) });
-      i = end < 0 ? html.length : end + 3;
-      continue;
-    }
-    const m = /^<(\/?)([A-Za-z][^\s/>]*)/.exec(html.slice(i, i + 100));
-    if (!m && (html[i + 1] === '!' || html[i + 1] === '?')) {
-      const end = html.indexOf('>', i);
-      tags.push({ name: '!', closing: false, attrs: [], raw: html.slice(i, end < 0 ? html.length : end + 1) });
-      i = end < 0 ? html.length : end + 1;
-      continue;
-    }
-    if (!m) {
-      text += '<';
-      i++;
-      continue;
-    }
-    let j = i + m[0].length;
-    const attrs: [string, string][] = [];
-    while (j < html.length && html[j] !== '>') {
-      if (/[\s/]/.test(html[j])) {
-        j++;
-        continue;
-      }
-      let name = '';
-      while (j < html.length && !/[\s/>=]/.test(html[j])) name += html[j++];
-      if (name === '' && html[j] === '=') name = html[j++];
-      while (j < html.length && /\s/.test(html[j])) j++;
-      let value = '';
-      if (html[j] === '=') {
-        j++;
-        while (j < html.length && /\s/.test(html[j])) j++;
-        const q = html[j];
-        if (q === '"' || q === "'") {
-          const end = html.indexOf(q, j + 1);
-          value = html.slice(j + 1, end < 0 ? html.length : end);
-          j = end < 0 ? html.length : end + 1;
-        } else {
-          while (j < html.length && !/[\s>]/.test(html[j])) value += html[j++];
-        }
-      }
-      attrs.push([name.toLowerCase(), decodeEntities(value)]);
-    }
-    tags.push({ name: m[2].toLowerCase(), closing: m[1] === '/', attrs, raw: html.slice(i, j + 1) });
-    i = j + 1;
-  }
-  return { tags, text: decodeEntities(text) };
-}
-
-function decodeEntities(s: string): string {
-  return s
-    .replace(/&#x([0-9a-f]+);?/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);?/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&colon;/gi, ':')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
-
 const FORBIDDEN_TAGS = new Set(['script', 'iframe', 'frame', 'object', 'embed', 'img', 'svg', 'math', 'style', 'link', 'meta', 'base', 'form', 'input', 'button', 'textarea', 'video', 'audio', 'source', 'template', '!--', '!']);
 const URL_ATTRS = new Set(['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'data', 'ping']);
 
@@ -117,7 +32,7 @@ const URL_ATTRS = new Set(['href', 'src', 'srcset', 'action', 'formaction', 'xli
 function assertSafeHtml(html: string, ids: ReadonlySet<string>): { links: string[]; digestLinks: string[] } {
   const links: string[] = [];
   const digestLinks: string[] = [];
-  for (const tag of tokenize(html).tags) {
+  for (const tag of readHtml(html).elements) {
     assert.ok(!FORBIDDEN_TAGS.has(tag.name), `forbidden element: ${tag.raw}`);
     for (const [name, value] of tag.attrs) {
       assert.ok(!name.startsWith('on'), `event handler attribute: ${tag.raw}`);
@@ -135,10 +50,9 @@ function assertSafeHtml(html: string, ids: ReadonlySet<string>): { links: string
       assert.ok(!url.username && !url.password, `link with credentials: ${tag.raw}`);
       links.push(url.href);
     }
-    if (tag.name === 'a' && !tag.closing) {
-      const attrs = new Map(tag.attrs);
-      if (attrs.get('href') === '#') {
-        const id = attrs.get('data-digest-id');
+    if (tag.name === 'a') {
+      if (tag.attrs.get('href') === '#') {
+        const id = tag.attrs.get('data-digest-id');
         assert.ok(id !== undefined && ids.has(id), `in-panel link to something not in the corpus: ${tag.raw}`);
         digestLinks.push(id);
       }
@@ -268,7 +182,7 @@ describe('hostile digests: digest view HTML', () => {
   it('keeps the hostile text readable as text, without bidi overrides', () => {
     const e = corpus.get('hostile-markup')!;
     const html = renderDigestHtml({ ...e, body: bodies[e.id] }, { corpus, related: [], lang: 'en' });
-    const { text } = tokenize(html);
+    const { text } = readHtml(html);
     for (const shown of ["<script>alert('title')</script>", '<img src=x onerror=alert(1)>', "<script>alert('body')</script>", '<iframe src="https://evil.example/"></iframe>', '[Run](command:workbench.action.terminal.new)', '<script>in code</script>']) {
       assert.ok(text.includes(shown), `"${shown}" is not shown as text`);
     }
@@ -288,7 +202,7 @@ describe('hostile digests: digest view HTML', () => {
     const known = new Set([...bundled.digests.map((d) => d.id), 'hostile-markup']);
     const { links } = assertSafeHtml(r.stdout, known);
     assert.ok(links.includes('https://ok.example/autolink'));
-    assert.ok(tokenize(r.stdout).text.includes("<script>alert('title')</script>"));
+    assert.ok(readHtml(r.stdout).text.includes("<script>alert('title')</script>"));
   });
 });
 
