@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, lstatSync, unlinkSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { missingForNodeHostBuild, missingPackagesLine, ripgrepPath } from './lib/system.mjs';
 
 // The newest release whose engines allow Node 20 (4.104 needs 22); it brings VS Code 1.100.3.
 export const CODE_SERVER_VERSION = '4.100.3';
@@ -28,16 +29,6 @@ export function installedVersion() {
 }
 
 class StepError extends Error {}
-
-/** Absolute path of a ripgrep binary: $RIPGREP_PATH, else `rg` on PATH. */
-function ripgrep() {
-  if (process.env.RIPGREP_PATH) return existsSync(process.env.RIPGREP_PATH) ? resolve(process.env.RIPGREP_PATH) : undefined;
-  for (const dir of (process.env.PATH ?? '').split(':').filter(Boolean)) {
-    const candidate = join(dir, 'rg');
-    if (existsSync(candidate)) return resolve(candidate);
-  }
-  return undefined;
-}
 
 const env = {
   ...process.env,
@@ -95,14 +86,11 @@ async function main() {
   const vscodeDir = join(codeServerPackage, 'lib', 'vscode');
 
   await step('check build tools', () => {
-    const missing = ['gcc', 'g++', 'make', 'python3'].filter((t) => run('sh', ['-c', `command -v ${t}`], repo).status !== 0);
-    if (missing.length) throw new StepError(`missing ${missing.join(', ')} (apt-get install -y build-essential python3)`);
+    const missing = missingForNodeHostBuild();
+    if (missing.length) throw new StepError(missingPackagesLine(missing));
     const headers = join(env.npm_config_nodedir, 'include', 'node', 'node_api.h');
     if (!existsSync(headers)) {
       throw new StepError(`Node headers not found at ${headers} (install Debian's nodejs headers or set npm_config_nodedir)`);
-    }
-    if (!ripgrep()) {
-      throw new StepError('ripgrep not found: install Debian\'s (apt-get install -y ripgrep) or set RIPGREP_PATH');
     }
     const major = Number(process.versions.node.split('.')[0]);
     if (major < 20) throw new StepError(`Node ${process.versions.node} is too old; code-server ${CODE_SERVER_VERSION} needs Node 20`);
@@ -155,7 +143,7 @@ async function main() {
   // Without it workspace.findFiles and text search fail in the extension host, which
   // desktop VS Code always has; Debian's ripgrep 13 speaks the same flags.
   await step('link ripgrep', () => {
-    const rg = ripgrep();
+    const rg = ripgrepPath();
     const bin = join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin');
     mkdirSync(bin, { recursive: true });
     const link = join(bin, 'rg');

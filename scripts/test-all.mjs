@@ -1,15 +1,19 @@
 // `npm test`: every check in order, then one summary line counting all suites.
 //   1. build, type check and lint     4. integration suites, web workbench (repo)
 //   2. validate digests/              5. the same suites against the unpacked .vsix
-//   3. unit tests (mocha, Node)       6. the same suites in a Node extension host (code-server)
-// Step 6 runs when its lane is set up (`npm run setup:node-host`); under CI it is required.
+//   3. unit tests (mocha, Node)          (and its README's and walkthrough's links resolve inside it)
+//                                     6. the same suites in a Node extension host (code-server)
+// First it checks the Debian packages npm cannot bring and stops at once, naming the
+// install command, when one is missing. Step 6 sets its lane up on the first run
+// (scripts/setup-node-host.mjs installs code-server from npm; later runs find it ready).
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installedVersion, SETUP_ID } from './setup-node-host.mjs';
+import { missingDebianPackages, missingPackagesLine } from './lib/system.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const ci = !!process.env.CI;
 const totals = { passed: 0, failed: 0 };
 const lines = [];
 
@@ -48,14 +52,17 @@ async function lane(name, cmd, args) {
   console.log(`\n=== ${name}`);
   const { code, text } = await sh(cmd, args);
   const m = [...text.matchAll(/(\d+) passed, (\d+) failed/g)].pop();
-  if (code === 3 && !ci) {
-    lines.push(`${name}: not set up (run "npm run setup:node-host")`);
-    return;
-  }
   const passed = m ? Number(m[1]) : 0;
   const failed = m ? Number(m[2]) : 0;
   // A lane that crashed before counting is one failure, never a silent pass.
   record(name, passed, code !== 0 && failed === 0 ? failed + 1 : failed);
+}
+
+// Nothing is worth starting when a lane could not run: say what to install, in one line.
+const missing = missingDebianPackages({ nodeHostBuild: installedVersion() !== SETUP_ID });
+if (missing.length) {
+  console.error(`npm test: ${missingPackagesLine(missing)}`);
+  process.exit(1);
 }
 
 const started = Date.now();
@@ -80,22 +87,26 @@ if (built === 0) {
   console.log('\n=== package .vsix');
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
   const vsix = `digest-lens-${version}.vsix`;
-  const packaged = await sh('npx', ['vsce', 'package', '--no-dependencies', '--out', vsix]);
+  // The README's own packaging command, so the lane tests what users build.
+  const packaged = await sh('npm', ['run', '--silent', 'package', '--', '--out', vsix]);
   const unpacked = join(root, '.vscode-test', 'vsix');
   if (packaged.code === 0) {
     rmSync(unpacked, { recursive: true, force: true });
     mkdirSync(unpacked, { recursive: true });
     const unzip = await sh('unzip', ['-q', '-o', vsix, '-d', unpacked]);
     if (unzip.code === 0) {
+      await check('links inside the .vsix', 'node', ['scripts/lib/packageLinks.mjs', join(unpacked, 'extension')]);
       // The tests are not part of the package; put them beside it for this run only.
       cpSync(join(root, 'out', 'test', 'integration'), join(unpacked, 'extension', 'out', 'test', 'integration'), { recursive: true });
       await lane('web workbench (.vsix)', 'node', ['scripts/test-web.mjs', '--extension', join(unpacked, 'extension'), '--label', 'vsix']);
     } else record('unzip .vsix', 0, 1);
   } else record('package .vsix', 0, 1);
 
-  if (existsSync(join(root, 'scripts', 'test-node-host.mjs'))) {
-    await lane('node extension host', 'node', ['scripts/test-node-host.mjs']);
-  }
+  // Idempotent: a set-up lane is reported ready in a moment.
+  console.log('\n=== node extension host set-up');
+  const setUp = await sh('node', ['scripts/setup-node-host.mjs']);
+  if (setUp.code !== 0) record('node extension host set-up', 0, 1);
+  else await lane('node extension host', 'node', ['scripts/test-node-host.mjs']);
 }
 
 console.log('\n=== summary');
