@@ -12,6 +12,7 @@
 //                file watcher's raw events into the server logs saved on failure
 // Exit codes: the tests' (0 passed, 1 failed), 2 nothing built, 3 lane not set up.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -71,6 +72,26 @@ rmSync(screenshotPath, { force: true });
 rmSync(logsDir, { recursive: true, force: true });
 
 const started = Date.now();
+
+/** The workbench page once it is open; the DOM endpoint answers from it. */
+let currentPage;
+let domUrl;
+const domServer = createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const selector = url.searchParams.get('selector');
+  if (url.pathname !== '/dom' || !selector || !currentPage) {
+    res.writeHead(404).end();
+    return;
+  }
+  currentPage
+    .$$eval(selector, (els) => els.map((e) => ({ text: e.textContent ?? '', html: e.innerHTML, links: e.querySelectorAll('a').length })))
+    .then(
+      (found) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(found)),
+      (err) => res.writeHead(500).end(String(err?.message ?? err)),
+    );
+});
+await new Promise((r) => domServer.listen(0, '127.0.0.1', r));
+domUrl = `http://127.0.0.1:${domServer.address().port}`;
 const scratch = mkdtempSync(join(tmpdir(), 'digest-lens-node-host-'));
 const controller = new AbortController();
 let server;
@@ -95,6 +116,7 @@ async function stopServer() {
 }
 
 async function cleanUp() {
+  domServer.close();
   await browser?.close().catch(() => {});
   await stopServer();
   rmSync(scratch, { recursive: true, force: true });
@@ -154,6 +176,9 @@ async function startServer(port) {
   // Tests must not see the settings of a VS Code this script may be launched from.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VSCODE_|ELECTRON_)/.test(k)));
   env.DIGEST_LENS_GREP = grep;
+  // The tests run in the extension host and cannot see the workbench page; they ask this
+  // loopback endpoint, which reads the page's DOM (e.g. how a notification rendered).
+  if (domUrl) env.DIGEST_LENS_DOM = domUrl;
   // code-server keeps state (heartbeat, last-opened) under XDG dirs; keep it in the scratch dir.
   env.XDG_DATA_HOME = join(scratch, 'xdg-data');
   env.XDG_CONFIG_HOME = join(scratch, 'xdg-config');
@@ -215,6 +240,7 @@ try {
   if (process.env.DIGEST_LENS_VERBOSE) console.log(`${label}: code-server up in ${bootMs} ms, opening ${url}`);
   result = await runTestPage(browser, url, {
     label,
+    onPage: (page) => (currentPage = page),
     timeoutMs,
     signal: controller.signal,
     screenshotPath,

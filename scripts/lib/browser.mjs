@@ -148,6 +148,8 @@ export async function runTestPage(target, url, options = {}) {
   const context = target?.context && typeof target.context !== 'function' ? target.context : target;
   const ownsPage = typeof context.newPage === 'function';
   const page = ownsPage ? await context.newPage() : context;
+  // Lets the runner read the workbench DOM (notifications) on behalf of the tests.
+  options.onPage?.(page);
   let counts;
   // Workbench errors before the tests start (a broken extension host, a failed
   // activation) never reach codeAutomationLog; keep the last few to show on failure.

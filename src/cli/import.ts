@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { idFromFileName, parseDigestFile, serializeDigest, type ParsedDigest } from '../core/digestFile';
+import { idFromFileName, MAX_DIGEST_BYTES, parseDigestFile, serializeDigest, type ParsedDigest } from '../core/digestFile';
 import { combineResults, importSource, planImport, type ImportResult } from '../core/import/index';
 import { parseTopics } from '../core/topics';
 import type { Problem } from '../core/types';
@@ -36,30 +36,70 @@ function parseArgs(args: string[]): Args | string {
   return files.length ? { files, out, source, dryRun } : 'no input files';
 }
 
-/** Writes through a temporary file and a rename, so a crash never leaves a half-written digest. */
-export function writeAtomic(file: string, content: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+/** Why a path may not be written: it is a symbolic link (even a dangling one) or not a plain file. */
+function notPlainFile(file: string): string | undefined {
+  let st: fs.Stats;
   try {
-    fs.writeFileSync(tmp, content);
-    fs.renameSync(tmp, file);
+    st = fs.lstatSync(file);
   } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : `cannot check it (${(e as Error).message})`;
+  }
+  if (st.isSymbolicLink()) return 'it is a symbolic link; a digest is never written through one';
+  if (!st.isFile()) return 'it is not a regular file';
+  return undefined;
+}
+
+/**
+ * Writes a digest without ever following a symbolic link: the content goes to a new temporary
+ * file created exclusively (`wx`), which then either takes a name that must still be free (a
+ * hard link fails on anything there, a dangling link included) or replaces a plain file by a
+ * rename (which replaces a name, never writes through it). A crash leaves no half-written digest.
+ */
+export function writeDigestFile(file: string, content: string, mode: 'new' | 'replace'): void {
+  const refused = mode === 'replace' ? notPlainFile(file) : undefined;
+  if (refused) throw new Error(refused);
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  fs.writeFileSync(tmp, content, { flag: 'wx' });
+  try {
+    if (mode === 'new') {
+      try {
+        fs.linkSync(tmp, file);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`${notPlainFile(file) ?? 'the file already exists'}; nothing was written`);
+        throw e;
+      }
+    } else {
+      fs.renameSync(tmp, file);
+    }
+  } finally {
     fs.rmSync(tmp, { force: true });
-    throw e;
   }
 }
 
-/** Existing digests of the output folder, plus the ids of files that exist but do not parse. */
+/** Existing digests of the output folder, plus the names of files that exist but are not read (broken, links). */
 function loadExisting(out: string, problems: Problem[]): { digests: (ParsedDigest & { text: string })[]; reserved: string[] } {
   if (!fs.existsSync(out)) return { digests: [], reserved: [] };
   const topicsFile = fs.existsSync(path.join(out, 'topics.yaml')) ? path.join(out, 'topics.yaml') : path.join(bundledDigestsFolder() ?? out, 'topics.yaml');
   const topicIds = fs.existsSync(topicsFile) ? new Set(parseTopics(fs.readFileSync(topicsFile, 'utf8'), topicsFile).topics.map((t) => t.id)) : new Set<string>();
   const digests: (ParsedDigest & { text: string })[] = [];
   const reserved: string[] = [];
-  for (const name of fs.readdirSync(out).filter((n) => n.endsWith('.md')).sort()) {
+  for (const name of fs.readdirSync(out).filter((n) => n.toLowerCase().endsWith('.md')).sort()) {
     const file = path.join(out, name);
-    const text = fs.readFileSync(file, 'utf8');
-    const { digest } = parseDigestFile(text, file, topicIds);
     reserved.push(idFromFileName(name));
+    const why = notPlainFile(file);
+    if (why) {
+      problems.push({ file, severity: 'warning', message: `${why}; left untouched and its name kept free` });
+      continue;
+    }
+    let text: string;
+    try {
+      if (fs.statSync(file).size > MAX_DIGEST_BYTES) throw new Error(`larger than ${MAX_DIGEST_BYTES} bytes`);
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      problems.push({ file, severity: 'warning', message: `not read (${(e as Error).message}); left untouched and its name kept free` });
+      continue;
+    }
+    const { digest } = parseDigestFile(text, file, topicIds);
     if (digest && digest.id === idFromFileName(name)) digests.push({ ...digest, text });
     else problems.push({ file, severity: 'warning', message: 'existing file does not parse as a digest; left untouched (run validate)' });
   }
@@ -106,7 +146,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (p.status === 'unchanged') continue;
     if (!parsed.dryRun) {
       try {
-        writeAtomic(target, serialize(p.digest));
+        writeDigestFile(target, serialize(p.digest), p.status === 'new' ? 'new' : 'replace');
       } catch (e) {
         problems.push({ file: shown, severity: 'error', message: `cannot write: ${e instanceof Error ? e.message : String(e)}` });
         continue;

@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { validateDigestFiles, type ParsedDigest } from '../core/digestFile';
+import { decodeDigestBytes, fileSizeProblem, listDigestFilesSync } from '../core/digestFolder';
+import { idClashMessage, resolveIdClaims } from '../core/digestIds';
+import { nodeFolderFs, readBounded } from './folderFs';
 import { parseTopics } from '../core/topics';
 import type { Problem, Topic } from '../core/types';
 import { formatProblem } from './format';
@@ -28,15 +31,8 @@ function readText(file: string, problems: Problem[]): string | undefined {
   }
 }
 
-/**
- * Loads and validates every `*.md` digest of a folder, with the folder's `topics.yaml` (or the
- * bundled one when the folder has none, as user folders usually do).
- */
-export function loadDigestFolder(folder: string): LoadedFolder {
-  const problems: Problem[] = [];
-  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
-    return { digests: [], topics: [], problems: [{ file: folder, severity: 'error', message: 'not a folder' }] };
-  }
+/** The folder's `topics.yaml`, or the bundled one when the folder has none (as user folders usually do). */
+function loadTopics(folder: string, problems: Problem[]): Topic[] {
   let topicsFile = path.join(folder, 'topics.yaml');
   if (!fs.existsSync(topicsFile)) {
     const bundled = bundledDigestsFolder();
@@ -45,22 +41,40 @@ export function loadDigestFolder(folder: string): LoadedFolder {
     }
     topicsFile = bundled ? path.join(bundled, 'topics.yaml') : topicsFile;
   }
-  let topics: Topic[] = [];
   const topicsText = fs.existsSync(topicsFile) ? readText(topicsFile, problems) : undefined;
-  if (topicsText !== undefined) {
-    const parsed = parseTopics(topicsText, topicsFile);
-    topics = parsed.topics;
-    problems.push(...parsed.problems);
+  if (topicsText === undefined) return [];
+  const parsed = parseTopics(topicsText, topicsFile);
+  problems.push(...parsed.problems);
+  return parsed.topics;
+}
+
+/**
+ * Loads and validates every digest of a folder as the extension reads a user folder: the same
+ * walk, limits, size and binary checks (src/core/digestFolder), with the folder's topics.
+ */
+export function loadDigestFolder(folder: string): LoadedFolder {
+  const problems: Problem[] = [];
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
+    return { digests: [], topics: [], problems: [{ file: folder, severity: 'error', message: 'not a folder' }] };
   }
-  const names = fs
-    .readdirSync(folder)
-    .filter((n) => n.toLowerCase().endsWith('.md') && !/^readme\.md$/i.test(n))
-    .sort();
+  const topics = loadTopics(folder, problems);
+  const listing = listDigestFilesSync(nodeFolderFs, folder);
+  for (const message of listing.problems) problems.push({ file: folder, severity: 'warning', message });
   const files: { path: string; text: string }[] = [];
-  for (const name of names) {
-    const file = path.join(folder, name);
-    const text = readText(file, problems);
-    if (text !== undefined) files.push({ path: file, text });
+  for (const file of listing.files) {
+    const fail = (message: string): void => {
+      problems.push({ file, line: 0, column: 0, severity: 'error', message });
+    };
+    let decoded: ReturnType<typeof decodeDigestBytes>;
+    try {
+      const tooLarge = fileSizeProblem(fs.statSync(file).size);
+      decoded = tooLarge ? { problem: tooLarge } : decodeDigestBytes(readBounded(file));
+    } catch (e) {
+      fail(`cannot read file (${e instanceof Error ? e.message : String(e)})`);
+      continue;
+    }
+    if ('problem' in decoded) fail(decoded.problem);
+    else files.push({ path: file, text: decoded.text });
   }
   const result = validateDigestFiles(files, new Set(topics.map((t) => t.id)));
   return { digests: result.digests, topics, problems: [...problems, ...result.problems] };
@@ -71,20 +85,18 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const folders = args.filter((a) => !a.startsWith('--'));
   if (folders.length === 0) folders.push('digests');
   const problems: Problem[] = [];
-  const seen = new Map<string, string>();
-  let count = 0;
+  const all: (ParsedDigest & { file: string })[] = [];
   for (const folder of folders) {
     const abs = path.resolve(io.cwd, folder);
     const loaded = loadDigestFolder(abs);
     problems.push(...loaded.problems);
-    count += loaded.digests.length;
-    // Folders given together form one corpus: an id may appear only once across them.
-    for (const d of loaded.digests) {
-      const other = seen.get(d.id);
-      if (other) problems.push({ file: d.file, severity: 'error', message: `duplicate id "${d.id}" (also in ${other})` });
-      else seen.set(d.id, d.file);
-    }
+    all.push(...loaded.digests);
   }
+  // Folders given together form one corpus: an id may appear only once across them, and the
+  // same rule as within a folder picks the file that keeps it.
+  const { kept, clashes } = resolveIdClaims(all);
+  for (const { claim, owner } of clashes) problems.push({ file: claim.file, severity: 'error', message: idClashMessage(claim.id, owner) });
+  const count = kept.length;
   const prefix = io.cwd.endsWith(path.sep) ? io.cwd : io.cwd + path.sep;
   const rel = (p: Problem): Problem => ({ ...p, file: path.relative(io.cwd, p.file) || p.file, message: p.message.split(prefix).join('') });
   for (const p of problems) io.out(formatProblem(rel(p)));

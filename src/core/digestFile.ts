@@ -5,6 +5,7 @@
  */
 import { Document, LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { isArxivId } from './arxivId';
+import { idClashMessage, idFromFileName, resolveIdClaims } from './digestIds';
 import type { DigestKind, DigestMeta, Lang, PaperRef, Problem, Severity, SourceInfo } from './types';
 
 export type ParsedDigest = DigestMeta & { body: string };
@@ -19,6 +20,63 @@ const GENERIC_METHODS = new Set(['attention', 'transformer', 'transformers', 'll
 
 const MAX_YAML_ERRORS = 5;
 const MAX_NESTING = 32;
+/**
+ * A digest has a dozen fields and a short `papers` list. Past this many keys (all maps together)
+ * the front matter is refused with one problem: every key costs parse time, a duplicate check
+ * and a diagnostic, and a file of 100,000 keys must not hold the extension host for minutes.
+ */
+export const MAX_FRONT_MATTER_KEYS = 300;
+/** Structural tokens (`key: `, `- `, `? `, `,`) the YAML parser is handed at most. */
+export const MAX_FRONT_MATTER_TOKENS = 4000;
+/** One file reports at most this many problems, then one line that says how many more. */
+export const MAX_PROBLEMS_PER_FILE = 100;
+
+/**
+ * Counts what the YAML parser would turn into nodes, without parsing: `:` before a space or a
+ * line end, `? ` and `- ` at the start of a line, and commas. One pass, stopping past `limit`.
+ */
+export function frontMatterTokens(yamlText: string, limit = MAX_FRONT_MATTER_TOKENS): number {
+  let count = 0;
+  let lineStart = true;
+  for (let i = 0; i < yamlText.length && count <= limit; i++) {
+    const c = yamlText.charCodeAt(i);
+    if (c === 10) {
+      lineStart = true;
+      continue;
+    }
+    if (c === 32 || c === 9) continue;
+    const next = yamlText.charCodeAt(i + 1);
+    const spaceNext = Number.isNaN(next) || next === 32 || next === 9 || next === 10;
+    if (c === 58 /* : */ && spaceNext) count++;
+    else if (c === 44 /* , */) count++;
+    else if (lineStart && (c === 45 /* - */ || c === 63) /* ? */ && spaceNext) count++;
+    lineStart = false;
+  }
+  return count;
+}
+
+/** Every map's keys, once: the number of keys and the pairs whose key an earlier pair of the same map already has. */
+function mapKeys(root: unknown): { keys: number; duplicates: Pair[] } {
+  let keys = 0;
+  const duplicates: Pair[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        keys++;
+        const k = isScalar(pair.key) ? `s:${String(pair.key.value)}` : `n:${String(pair.key)}`;
+        if (seen.has(k)) duplicates.push(pair as Pair);
+        else seen.add(k);
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return { keys, duplicates };
+}
 
 /**
  * Front matter nests a few levels at most. Refusing deep nesting before the YAML parser sees it
@@ -47,13 +105,22 @@ export function nestingProblem(yamlText: string): { line: number; message: strin
   return undefined;
 }
 
-/** The file's base name without `.md` (works for `/` and `\` paths and URIs). */
-export function idFromFileName(file: string): string {
-  const base = file.split(/[\\/]/).pop() ?? file;
-  return base.replace(/\.md$/i, '');
-}
+export { idFromFileName } from './digestIds';
 
 export function parseDigestFile(
+  text: string,
+  file: string,
+  topicIds: ReadonlySet<string>,
+): { digest?: ParsedDigest; problems: Problem[] } {
+  const result = parseDigestFileUncapped(text, file, topicIds);
+  if (result.problems.length <= MAX_PROBLEMS_PER_FILE) return result;
+  const more = result.problems.length - MAX_PROBLEMS_PER_FILE;
+  const problems = result.problems.slice(0, MAX_PROBLEMS_PER_FILE);
+  problems.push({ file, line: 0, column: 0, severity: 'warning', message: `${more} more problem(s) in this file not shown` });
+  return { ...result, problems };
+}
+
+function parseDigestFileUncapped(
   text: string,
   file: string,
   topicIds: ReadonlySet<string>,
@@ -94,9 +161,15 @@ export function parseDigestFile(
     report(tooDeep.message, { line: tooDeep.line + 1, column: 0 });
     return { problems };
   }
+  if (frontMatterTokens(yamlText) > MAX_FRONT_MATTER_TOKENS) {
+    report(`front matter has too many entries (more than ${MAX_FRONT_MATTER_TOKENS} keys, list items and commas); a digest has a few dozen; not read`, { line: 1, column: 0 });
+    return { problems };
+  }
   const lc = new LineCounter();
   // Failsafe schema: every scalar stays a string, so `2410.01200` keeps its trailing zeros.
-  const doc = parseDocument(yamlText, { schema: 'failsafe', lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  // `uniqueKeys: false`: the parser's own check compares every key with every other one
+  // (quadratic); `mapKeys` below does it with one set per map.
+  const doc = parseDocument(yamlText, { schema: 'failsafe', lineCounter: lc, prettyErrors: false, uniqueKeys: false });
   const pos = (offset: number | undefined): { line?: number; column?: number } => {
     if (offset === undefined) return {};
     const p = lc.linePos(offset);
@@ -104,6 +177,16 @@ export function parseDigestFile(
   };
   for (const e of doc.errors.slice(0, MAX_YAML_ERRORS)) report(`YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, pos(e.pos[0]));
   if (doc.errors.length > 0) return { problems };
+  const { keys, duplicates } = mapKeys(doc.contents);
+  if (keys > MAX_FRONT_MATTER_KEYS) {
+    report(`front matter has ${keys} keys (a digest may have at most ${MAX_FRONT_MATTER_KEYS}); not read`, { line: 1, column: 0 });
+    return { problems };
+  }
+  for (const pair of duplicates.slice(0, MAX_YAML_ERRORS)) {
+    const range = (pair.key as { range?: [number, number, number] } | null)?.range;
+    report('YAML: Map keys must be unique', range ? pos(range[0]) : { line: 1, column: 0 });
+  }
+  if (duplicates.length > 0) return { problems };
   if (!isMap(doc.contents)) {
     report('front matter must be a YAML mapping of fields (id, title, …)', { line: 1, column: 0 });
     return { problems };
@@ -147,16 +230,18 @@ export function parseDigestFile(
       return [];
     }
     const out: string[] = [];
+    const listed = new Set<string>();
     for (const item of node.items) {
       if (!isScalar(item) || typeof item.value !== 'string' || item.value.trim() === '') {
         report(`"${key}" entries must be non-empty strings`, nodePos(item, key));
         continue;
       }
       const v = item.value.trim();
-      if (out.includes(v)) {
+      if (listed.has(v)) {
         report(`"${key}" lists "${v}" twice`, nodePos(item, key), 'warning');
         continue;
       }
+      listed.add(v);
       if (check && !check(v, item)) continue;
       out.push(v);
     }
@@ -387,34 +472,26 @@ export function validateDigestFiles(
 ): { digests: (ParsedDigest & { file: string })[]; problems: Problem[] } {
   const digests: (ParsedDigest & { file: string })[] = [];
   const problems: Problem[] = [];
-  const byId = new Map<string, string>();
   const byArxiv = new Map<string, string>();
   const parsed = files.map((f) => ({ f, r: parseDigestFile(f.text, f.path, topicIds) }));
   for (const { r } of parsed) problems.push(...r.problems);
-  // When two files claim one id, the file named after it wins whatever the listing order: a
-  // copy (`x-copy.md` with `id: x`) must not push the original out of the corpus.
-  const named = (p: (typeof parsed)[number]): boolean => p.r.digest?.id === idFromFileName(p.f.path);
-  const order = [...parsed.filter(named), ...parsed.filter((p) => !named(p))];
-  const kept = new Set<(typeof parsed)[number]>();
-  for (const p of order) {
-    const { f, r } = p;
-    if (!r.digest) continue;
-    const first = byId.get(r.digest.id);
-    if (first !== undefined) {
-      problems.push({ file: f.path, line: idLine(f.text), column: 0, severity: 'error', message: `duplicate id "${r.digest.id}" (also in ${first}); this file is not loaded` });
-      continue;
-    }
-    byId.set(r.digest.id, f.path);
-    if (r.digest.kind === 'paper') {
-      for (const a of r.digest.arxiv) {
-        const other = byArxiv.get(a);
-        if (other) problems.push({ file: f.path, severity: 'warning', message: `arXiv ${a} is also the paper of ${other}: the same paper digested twice?` });
-        else byArxiv.set(a, f.path);
-      }
-    }
-    kept.add(p);
+  const claims = parsed.flatMap((p) => (p.r.digest ? [{ file: p.f.path, id: p.r.digest.id, p }] : []));
+  const { kept, clashes } = resolveIdClaims(claims);
+  for (const { claim, owner } of clashes) {
+    problems.push({ file: claim.file, line: idLine(claim.p.f.text), column: 0, severity: 'error', message: idClashMessage(claim.id, owner) });
   }
-  for (const p of parsed) if (kept.has(p) && p.r.digest) digests.push({ ...p.r.digest, file: p.f.path });
+  // Same-paper warnings follow the same precedence as ids: the kept file named after its id first.
+  const isNamed = (c: (typeof kept)[number]): boolean => idFromFileName(c.file) === c.id;
+  for (const c of [...kept.filter(isNamed), ...kept.filter((k) => !isNamed(k))]) {
+    const digest = c.p.r.digest!;
+    if (digest.kind !== 'paper') continue;
+    for (const a of digest.arxiv) {
+      const other = byArxiv.get(a);
+      if (other) problems.push({ file: c.file, severity: 'warning', message: `arXiv ${a} is also the paper of ${other}: the same paper digested twice?` });
+      else byArxiv.set(a, c.file);
+    }
+  }
+  for (const c of kept) digests.push({ ...c.p.r.digest!, file: c.file });
   return { digests, problems };
 }
 

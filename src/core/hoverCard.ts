@@ -8,6 +8,7 @@
  */
 import { arxivLinks, isArxivId, normalizeArxivId } from './arxivId';
 import { DigestEntry, Mention, Topic } from './types';
+import { breakIconSyntax } from './untrusted';
 
 export interface CardLookup {
   get(id: string): DigestEntry | undefined;
@@ -66,9 +67,12 @@ const WHITESPACE = /[\s\u2028\u2029]+/g;
 // leaves no way to open a link, emphasis, code span, HTML, entity, autolink or `$(icon)`.
 const PUNCTUATION = /[!-/:-@[-`{-~]/g;
 
-/** Plain text → Markdown that renders as the same text, on one line. */
+/**
+ * Plain text → Markdown that renders as the same text, on one line. Backslash escapes do not
+ * stop theme icons (the renderer finds `$(name)` after unescaping), so that syntax is broken first.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(INVISIBLE, '').replace(WHITESPACE, ' ').trim().replace(PUNCTUATION, '\\$&');
+  return breakIconSyntax(text.replace(INVISIBLE, '').replace(WHITESPACE, ' ').trim()).replace(PUNCTUATION, '\\$&');
 }
 
 /** An http(s) URL made safe for `[text](url)`: parentheses, spaces and quotes percent-encoded. */

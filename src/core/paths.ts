@@ -12,6 +12,11 @@ export interface PathContext {
   home?: string;
   /** URI strings of the open workspace folders, in order. */
   workspaceFolders: readonly string[];
+  /**
+   * Restricted Mode (an untrusted workspace): a relative entry, even from the user's own
+   * settings, would name a folder the workspace controls, so it is not resolved at all.
+   */
+  restricted?: boolean;
 }
 
 export type FolderResolution =
@@ -35,6 +40,7 @@ export function resolveFolder(raw: string, ctx: PathContext): FolderResolution {
     if (!ctx.home) return fail('"~" cannot be resolved here (no home folder, e.g. in the browser); use an absolute path or a workspace-relative one');
     const home = toUri(ctx.home);
     if (!home) return fail(`home folder "${ctx.home}" is not an absolute path`);
+    if (climbsOut(setting.slice(1))) return fail('"~" paths may not climb out of the home folder with ".."; write the full path');
     return { setting, uris: [joinUri(home, setting.slice(1))] };
   }
   if (setting.startsWith('~')) return fail('"~user" paths are not supported; write the full path');
@@ -42,9 +48,22 @@ export function resolveFolder(raw: string, ctx: PathContext): FolderResolution {
   const absolute = toUri(setting);
   if (absolute) return { setting, uris: [absolute] };
 
+  if (ctx.restricted) return fail('relative folder paths are not read in Restricted Mode (this workspace is not trusted); use an absolute path');
+  if (climbsOut(setting)) return fail('a relative folder path may not climb out of the workspace folder with ".."; use an absolute path');
   if (ctx.workspaceFolders.length === 0) return fail('a relative folder path needs an open workspace folder');
   const uris = ctx.workspaceFolders.map((w) => joinUri(w, setting));
   return { setting, uris: [...new Set(uris)] };
+}
+
+/** True when `..` segments of a relative path lead above the folder it is relative to. */
+export function climbsOut(relative: string): boolean {
+  let depth = 0;
+  for (const seg of relative.split(/[\\/]/)) {
+    if (seg === '..') depth--;
+    else if (seg !== '' && seg !== '.') depth++;
+    if (depth < 0) return true;
+  }
+  return false;
 }
 
 /** Resolves every entry; the same folder named twice is kept once (first wins). */

@@ -14,11 +14,16 @@ const LINK_JOIN = /\]\s*\(/g;
 const ICON_OPEN = /\$\(/g;
 const WORD_JOINER = '\u2060';
 
+/** Text in which `$(name)` no longer opens a theme icon (hover cards render icons in their own chrome). */
+export function breakIconSyntax(text: string): string {
+  return text.replace(ICON_OPEN, `$${WORD_JOINER}(`);
+}
+
 /** Untrusted text as one line of plain text that no notification, QuickPick or status bar parses as a link or an icon. */
 export function plainText(value: unknown, maxLength = 300): string {
   const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : safeString(value);
   let out = text.replace(INVISIBLE, '').replace(WHITESPACE, ' ').trim();
-  out = out.replace(LINK_JOIN, `]${WORD_JOINER}(`).replace(ICON_OPEN, `$${WORD_JOINER}(`);
+  out = breakIconSyntax(out.replace(LINK_JOIN, `]${WORD_JOINER}(`));
   if (out.length > maxLength) out = out.slice(0, Math.max(0, maxLength - 1)).trimEnd() + '…';
   return out;
 }

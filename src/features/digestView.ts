@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainText } from '../core/untrusted';
 import { makeNonce, parseViewMessage, renderDigestHtml, RenderStrings, stripBidi, webviewDocument } from '../core/render';
 import { DigestEntry, Lang } from '../core/types';
 import { Feature, FeatureDeps } from './deps';
@@ -81,7 +82,7 @@ export class DigestViewController implements vscode.Disposable {
   async open(id: string): Promise<boolean> {
     await this.deps.corpus.ready;
     if (!this.deps.corpus.corpus.get(id)) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Digest "{0}" was not found.', id));
+      void vscode.window.showWarningMessage(vscode.l10n.t('Digest "{0}" was not found.', plainText(id, 120)));
       return false;
     }
     return this.show(id, { reveal: true });

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import { parseDigestFile, serializeDigest } from '../core/digestFile';
-import { uniqueId } from '../core/digestTemplate';
+import { decodeDigestBytes, fileSizeProblem } from '../core/digestFolder';
 import { Draft, Existing, importSource, planImport } from '../core/import/index';
 import type { DigestMeta } from '../core/types';
+import { plainText } from '../core/untrusted';
 import type { Feature, FeatureDeps } from './deps';
 import { firstExtraFolder, isExtraFolder, offerToAddFolder, pickFolder } from './newDigest';
-import { display, listMarkdownFiles, MAX_FILE_BYTES } from './userFolders';
+import { RefusedWrite, writeDigestFile } from './safeWrite';
+import { display, listMarkdownFiles } from './userFolders';
 
 /** A channel export with years of posts is tens of MB; beyond this it is not a chat export. */
 export const MAX_EXPORT_BYTES = 100 * 1024 * 1024;
@@ -28,6 +30,8 @@ export interface ImportSummary {
   problems: number;
   /** URIs of the files written (new and updated). */
   written: string[];
+  /** Files not written because a symbolic link or another file was in the way. */
+  refused?: string[];
   target: string;
 }
 
@@ -64,17 +68,26 @@ async function readExisting(
   const names = new Set<string>();
   let files: vscode.Uri[] = [];
   try {
-    files = await listMarkdownFiles(folder, (m) => log.warn(m));
+    const { uris, listing } = await listMarkdownFiles(folder);
+    files = uris;
+    for (const m of listing.problems) log.warn(m);
   } catch {
     return { existing, names }; // a new folder
+  }
+  // Every name in the folder itself is taken, links and broken files included.
+  try {
+    for (const [name] of await vscode.workspace.fs.readDirectory(folder)) names.add(name.replace(/\.md$/i, '').toLowerCase());
+  } catch {
+    /* listed above; nothing more to learn */
   }
   for (const uri of files) {
     names.add(uri.path.split('/').pop()!.replace(/\.md$/i, '').toLowerCase());
     try {
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_FILE_BYTES) continue;
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      const { digest } = parseDigestFile(text, uri.toString(), topicIds);
+      if (fileSizeProblem(stat.size)) continue;
+      const decoded = decodeDigestBytes(await vscode.workspace.fs.readFile(uri));
+      if ('problem' in decoded) continue;
+      const { digest } = parseDigestFile(decoded.text, uri.toString(), topicIds);
       if (digest) existing.push({ ...digest, uri });
     } catch (e) {
       log.warn(`${display(uri)}: not read (${e instanceof Error ? e.message : String(e)}); its name is kept free`);
@@ -104,12 +117,12 @@ export async function importTelegramExport(deps: FeatureDeps, args: ImportArgs =
   try {
     const stat = await vscode.workspace.fs.stat(file);
     if (stat.size > MAX_EXPORT_BYTES) {
-      notify('error', vscode.l10n.t('{0} is too large to import ({1} MB).', display(file), Math.round(stat.size / 1024 / 1024)));
+      notify('error', vscode.l10n.t('{0} is too large to import ({1} MB).', plainText(display(file)), Math.round(stat.size / 1024 / 1024)));
       return undefined;
     }
     text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
   } catch (e) {
-    notify('error', vscode.l10n.t('Cannot read {0}: {1}', display(file), e instanceof Error ? e.message : String(e)));
+    notify('error', vscode.l10n.t('Cannot read {0}: {1}', plainText(display(file)), plainText(e instanceof Error ? e.message : String(e))));
     return undefined;
   }
   const fileName = file.path.split('/').pop() ?? 'result.json';
@@ -125,8 +138,8 @@ export async function importTelegramExport(deps: FeatureDeps, args: ImportArgs =
     notify(
       'error',
       reason
-        ? vscode.l10n.t('Nothing imported from {0}: {1}', fileName, reason)
-        : vscode.l10n.t('Nothing imported from {0}: no paper digests found ({1} posts skipped).', fileName, result.skipped.length),
+        ? vscode.l10n.t('Nothing imported from {0}: {1}', plainText(fileName), plainText(reason))
+        : vscode.l10n.t('Nothing imported from {0}: no paper digests found ({1} posts skipped).', plainText(fileName), result.skipped.length),
     );
     for (const s of result.skipped) log.info(`  skipped (line ${s.line + 1}): ${s.reason}${s.excerpt ? ` — «${s.excerpt}»` : ''}`);
     return { format: result.format, imported: 0, updated: 0, unchanged: 0, skipped: result.skipped.length, problems: result.problems.length, written: [], target: args.target ?? '' };
@@ -147,15 +160,26 @@ export async function importTelegramExport(deps: FeatureDeps, args: ImportArgs =
   const corpus = deps.corpus.corpus;
   const topicIds = new Set(corpus.topics.map((t) => t.id));
   const { existing, names } = await readExisting(target, topicIds, log);
-  const plan = planImport(result.drafts, existing, sameDigest);
-  const claimed = new Set<string>();
+  // New drafts are named by the importer's one rule (src/core/import/merge): free in the folder
+  // (any file name there, even of a broken file or a link) and in the corpus.
+  const plan = planImport(result.drafts, existing, sameDigest, names, (id) => corpus.get(id) !== undefined);
   const written: string[] = [];
+  const refused: string[] = [];
   let imported = 0;
   let updated = 0;
   let unchanged = 0;
-  const write = async (uri: vscode.Uri, d: Draft): Promise<void> => {
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(serializeDigest(d, d.body)));
+  const write = async (uri: vscode.Uri, d: Draft, mode: 'new' | 'replace'): Promise<boolean> => {
+    try {
+      await writeDigestFile(target, uri, new TextEncoder().encode(serializeDigest(d, d.body)), mode);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      log.error(`  not written: ${display(uri)}: ${why}`);
+      if (!(e instanceof RefusedWrite)) throw e;
+      refused.push(display(uri));
+      return false;
+    }
     written.push(uri.toString());
+    return true;
   };
   for (const item of plan) {
     if (item.status === 'unchanged') {
@@ -166,29 +190,27 @@ export async function importTelegramExport(deps: FeatureDeps, args: ImportArgs =
     if (item.status === 'updated') {
       const match = existing.find((e) => e.id === item.existingId);
       if (match) {
-        await write(match.uri, item.digest);
-        updated++;
-        log.info(`  updated: ${display(match.uri)}`);
+        if (await write(match.uri, item.digest, 'replace')) {
+          updated++;
+          log.info(`  updated: ${display(match.uri)}`);
+        }
         continue;
       }
     }
-    // A new draft: an id free in the folder (any file name, even of a broken file) and in the corpus.
-    const id = uniqueId(item.digest.id, (c) => names.has(c) || claimed.has(c) || corpus.get(c) !== undefined);
-    if (!id) {
-      log.warn(`  not written: no free file name for "${item.digest.id}"`);
-      continue;
+    const uri = vscode.Uri.joinPath(target, `${item.digest.id}.md`);
+    if (await write(uri, item.digest, 'new')) {
+      imported++;
+      log.info(`  new: ${display(uri)}`);
     }
-    claimed.add(id);
-    const uri = vscode.Uri.joinPath(target, `${id}.md`);
-    await write(uri, { ...item.digest, id });
-    imported++;
-    log.info(`  new: ${display(uri)}`);
   }
   for (const s of result.skipped) log.info(`  skipped (line ${s.line + 1}): ${s.reason}${s.excerpt ? ` — «${s.excerpt}»` : ''}`);
   for (const m of result.merged) log.info(`  duplicate post at line ${m.line + 1} merged with line ${m.keptLine + 1}: ${m.title}`);
   const summary = `Imported ${imported}, updated ${updated}, unchanged ${unchanged}, skipped ${result.skipped.length}.`;
   log.info(`${summary} Drafts are in ${display(target)}; fill in methods and topics.`);
   notify('info', vscode.l10n.t('Imported {0}, updated {1}, skipped {2}.', imported, updated, result.skipped.length));
+  if (refused.length > 0) {
+    notify('error', vscode.l10n.t('{0} file(s) not written: a symbolic link or another file is in the way ({1}).', refused.length, plainText(refused[0])));
+  }
 
   if (chosen) void offerToAddFolder(deps, target);
   // Watchers report the new files; a folder that did not exist had none yet.
@@ -201,6 +223,7 @@ export async function importTelegramExport(deps: FeatureDeps, args: ImportArgs =
     skipped: result.skipped.length,
     problems: result.problems.length,
     written,
+    refused,
     target: target.toString(),
   };
 }

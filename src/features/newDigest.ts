@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { baseId, classifyInput, digestTemplate, NewDigestInput, uniqueId } from '../core/digestTemplate';
 import type { Lang } from '../core/types';
+import { plainText } from '../core/untrusted';
+import { RefusedWrite, writeDigestFile } from './safeWrite';
 import type { Feature, FeatureDeps } from './deps';
 import { display, resolveExtraFolders } from './userFolders';
 
@@ -65,7 +67,7 @@ export async function offerToAddFolder(deps: FeatureDeps, folder: vscode.Uri): P
   if (isExtraFolder(deps, folder)) return;
   const add = vscode.l10n.t('Add to Extra Folders');
   const answer = await vscode.window.showInformationMessage(
-    vscode.l10n.t('Digest Lens reads digests only from its extra folders. Add {0} to "digestLens.extraFolders"?', display(folder)),
+    vscode.l10n.t('Digest Lens reads digests only from its extra folders. Add {0} to "digestLens.extraFolders"?', plainText(display(folder))),
     add,
   );
   if (answer !== add) return;
@@ -110,7 +112,7 @@ export async function newDigest(deps: FeatureDeps, args: NewDigestArgs = {}): Pr
   const input = classifyInput(query);
   const error = inputError(input);
   if (error || input.kind === 'invalid') {
-    void vscode.window.showErrorMessage(error ?? '');
+    void vscode.window.showErrorMessage(plainText(error));
     return undefined;
   }
 
@@ -125,7 +127,7 @@ export async function newDigest(deps: FeatureDeps, args: NewDigestArgs = {}): Pr
   try {
     await vscode.workspace.fs.createDirectory(folder);
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot create the folder {0}: {1}', display(folder), e instanceof Error ? e.message : String(e)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot create the folder {0}: {1}', plainText(display(folder)), plainText(e instanceof Error ? e.message : String(e))));
     return undefined;
   }
 
@@ -135,15 +137,10 @@ export async function newDigest(deps: FeatureDeps, args: NewDigestArgs = {}): Pr
   const arxiv = input.kind === 'arxiv' ? input.arxiv : undefined;
   const id = uniqueId(baseId(input.kind === 'arxiv' ? { arxiv } : { title: input.title }), (c) => names.has(c) || corpus.get(c) !== undefined);
   if (!id) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('No free file name for this digest in {0}.', display(folder)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('No free file name for this digest in {0}.', plainText(display(folder))));
     return undefined;
   }
   const uri = vscode.Uri.joinPath(folder, `${id}.md`);
-  // workspace.fs.writeFile has no "fail if it exists": check once more right before writing.
-  if (await exists(uri)) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists; nothing was written.', display(uri)));
-    return undefined;
-  }
   const knownTitle = arxiv ? corpus.byArxiv(arxiv).find((e) => e.kind === 'paper')?.title : undefined;
   const text = digestTemplate({
     id,
@@ -153,7 +150,15 @@ export async function newDigest(deps: FeatureDeps, args: NewDigestArgs = {}): Pr
     date: today(),
     topics: corpus.topics,
   });
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  try {
+    // Never over an existing file or through a symbolic link (a dangling one included).
+    await writeDigestFile(folder, uri, new TextEncoder().encode(text), 'new');
+  } catch (e) {
+    if (!(e instanceof RefusedWrite)) throw e;
+    deps.log.error(`New digest not written: ${display(uri)}: ${e.message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists; nothing was written.', plainText(display(uri))));
+    return undefined;
+  }
   deps.log.info(`New digest: ${display(uri)}`);
 
   if (args.open !== false) {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainText } from '../core/untrusted';
 import { arxivLinks, ArxivLinks, isArxivId, normalizeArxivId } from '../core/arxivId';
 import { bibtex } from '../core/citation';
 import { DigestEntry } from '../core/types';
@@ -41,14 +42,14 @@ function isEntry(v: unknown): v is DigestEntry {
 function fromId(id: string, deps: FeatureDeps): Target | undefined {
   const entry = deps.corpus.corpus.get(id);
   if (entry) return { entry };
-  void vscode.window.showWarningMessage(vscode.l10n.t('Digest "{0}" was not found.', id));
+  void vscode.window.showWarningMessage(vscode.l10n.t('Digest "{0}" was not found.', plainText(id, 120)));
   return undefined;
 }
 
 async function pickDigest(deps: FeatureDeps): Promise<Target | undefined> {
   const items: DigestPick[] = [...deps.corpus.corpus.entries]
     .sort((a, b) => a.title.localeCompare(b.title))
-    .map((entry) => ({ entry, label: entry.title, description: [entry.arxiv.join(', '), entry.methods.slice(0, 3).join(', ')].filter(Boolean).join(' · ') }));
+    .map((entry) => ({ entry, label: plainText(entry.title), description: plainText([entry.arxiv.join(', '), entry.methods.slice(0, 3).join(', ')].filter(Boolean).join(' · ')) }));
   const pick = await vscode.window.showQuickPick(items, {
     placeHolder: vscode.l10n.t('Choose a digest'),
     matchOnDescription: true,
@@ -70,15 +71,15 @@ async function chooseArxivId(target: Target): Promise<string | undefined> {
   if ('arxiv' in target) return target.arxiv;
   const ids = validIds(target.entry);
   if (ids.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no arXiv ID.', target.entry.title));
+    void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no arXiv ID.', plainText(target.entry.title)));
     return undefined;
   }
   if (ids.length === 1) return ids[0];
   const titles = new Map<string, string>();
   for (const p of target.entry.papers ?? []) if (p.arxiv) titles.set(normalizeArxivId(p.arxiv), p.title);
   const pick = await vscode.window.showQuickPick(
-    ids.map((id) => ({ label: id, description: titles.get(id) ?? '', id })),
-    { placeHolder: vscode.l10n.t('Choose a paper of "{0}"', target.entry.title) },
+    ids.map((id) => ({ label: plainText(id), description: plainText(titles.get(id)), id })),
+    { placeHolder: vscode.l10n.t('Choose a paper of "{0}"', plainText(target.entry.title)) },
   );
   return pick?.id;
 }
@@ -102,7 +103,7 @@ export const activate: Feature = (context, deps) => {
       const id = target && (await chooseArxivId(target));
       if (!id) return undefined;
       await vscode.env.clipboard.writeText(id);
-      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', id), 3000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', plainText(id)), 3000);
       return id;
     }),
     vscode.commands.registerCommand('digestLens.copyCitation', async (arg: unknown) => {
@@ -111,7 +112,7 @@ export const activate: Feature = (context, deps) => {
       const entry: DigestEntry = 'entry' in target ? target.entry : bareArxivEntry(target.arxiv);
       const text = bibtex(entry);
       await vscode.env.clipboard.writeText(text);
-      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the BibTeX citation of "{0}"', entry.title), 3000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the BibTeX citation of "{0}"', plainText(entry.title)), 3000);
       return text;
     }),
   );

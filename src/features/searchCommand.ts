@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainText } from '../core/untrusted';
 import { DigestEntry } from '../core/types';
 import { Feature, FeatureDeps } from './deps';
 
@@ -17,9 +18,9 @@ function toPick(d: DigestEntry, deps: FeatureDeps): DigestPick {
   });
   return {
     id: d.id,
-    label: d.title,
-    description: [d.arxiv[0], d.methods.slice(0, 3).join(', ')].filter(Boolean).join(' · '),
-    detail: [topics.join(', '), d.title_ru].filter(Boolean).join(' — '),
+    label: plainText(d.title),
+    description: plainText([d.arxiv[0], d.methods.slice(0, 3).join(', ')].filter(Boolean).join(' · ')),
+    detail: plainText([topics.join(', '), d.title_ru].filter(Boolean).join(' — ')),
     iconPath: new vscode.ThemeIcon(d.kind === 'multi-paper' ? 'library' : 'book'),
     // Ranking is ours (fuse.js over titles, methods, topics, summaries in both languages):
     // stop the QuickPick from filtering our results again by label.

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainText } from '../core/untrusted';
 import { DigestLensSettings, effectiveExtraFolders, readSettings } from '../core/settings';
 import { Logger } from './deps';
 
@@ -41,7 +42,7 @@ export class SettingsReader implements vscode.Disposable {
       if (this.warned.has(w)) continue;
       this.warned.add(w);
       this.log.warn(w);
-      void vscode.window.showWarningMessage(vscode.l10n.t('Digest Lens: {0}', w));
+      void vscode.window.showWarningMessage(vscode.l10n.t('Digest Lens: {0}', plainText(w)));
     }
     return settings;
   }

@@ -1,16 +1,14 @@
 import * as vscode from 'vscode';
 import { toEntry } from '../core/bundle';
 import { parseDigestFile } from '../core/digestFile';
+import { decodeDigestBytes, fileSizeProblem, FolderFs, FolderListing, isDigestFileName, isSkippedName, listDigestFiles, MAX_DEPTH } from '../core/digestFolder';
+import { idClashMessage, resolveIdClaims } from '../core/digestIds';
 import { FolderResolution, isInside, resolveFolders } from '../core/paths';
+import { plainText } from '../core/untrusted';
 import type { DigestEntry, Problem } from '../core/types';
 import type { Feature, FeatureDeps } from './deps';
 
-/** Files larger than this are not read at all: a digest is a page of text. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-/** How deep below a user folder digests are looked for. */
-export const MAX_DEPTH = 8;
-/** More files than this in one folder is not a digest collection (a home folder, a repo). */
-export const MAX_FILES = 5000;
+export { MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES, MAX_FOLDERS } from '../core/digestFolder';
 const DEBOUNCE_MS = 150;
 
 /** The home folder in a Node extension host; none in the browser, where `~` is reported. */
@@ -25,6 +23,7 @@ export function resolveExtraFolders(extraFolders: readonly string[]): FolderReso
   return resolveFolders(extraFolders, {
     home: homeDir(),
     workspaceFolders: (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()),
+    restricted: !vscode.workspace.isTrusted,
   });
 }
 
@@ -42,76 +41,45 @@ function isNotFound(e: unknown): boolean {
   return e instanceof vscode.FileSystemError && (e.code === 'FileNotFound' || e.code === 'EntryNotFound');
 }
 
-/** Hidden folders (`.git`) and dependency trees are never digest collections. */
-function skippedName(name: string): boolean {
-  return name.startsWith('.') || name === 'node_modules';
-}
-
 /** True for a path under `folder` that a full scan would read (`.md`, not hidden, within depth). */
 function inScope(file: vscode.Uri, folder: vscode.Uri): boolean {
   const f = file.toString();
   const root = folder.toString();
   if (!isInside(f, root) || f === root) return false;
   const segments = file.path.slice(folder.path.replace(/\/+$/, '').length).split('/').filter(Boolean);
-  return segments.length <= MAX_DEPTH + 1 && !segments.some(skippedName);
+  return segments.length <= MAX_DEPTH + 1 && !segments.some(isSkippedName) && isDigestFileName(segments[segments.length - 1] ?? '');
+}
+
+/** Where a folder on the local disk really is; only a Node extension host can tell (web: undefined). */
+function nodeRealPath(): ((fsPath: string) => Promise<string>) | undefined {
+  if (typeof process === 'undefined' || !process.versions?.node) return undefined;
+  try {
+    // Marked external in the web build; never reached there (no `process.versions.node`).
+    const fs = require('node:fs') as typeof import('node:fs');
+    return (p) => fs.promises.realpath(p);
+  } catch {
+    return undefined;
+  }
+}
+const realPath = nodeRealPath();
+
+/** `workspace.fs` as the core folder walk sees it (virtual workspaces too). */
+export function workspaceFolderFs(root: vscode.Uri): FolderFs {
+  return {
+    readDirectory: async (dir) => await vscode.workspace.fs.readDirectory(vscode.Uri.parse(dir)),
+    ...(root.scheme === 'file' && realPath ? { realPath: (dir: string) => realPath(vscode.Uri.parse(dir).fsPath) } : {}),
+    join: (dir, name) => vscode.Uri.joinPath(vscode.Uri.parse(dir), name).toString(),
+    display: (at) => display(vscode.Uri.parse(at)),
+  };
 }
 
 /**
- * Every `*.md` file below `root`, through `workspace.fs` only (virtual workspaces too). Bounded
- * depth and count; a symbolic link that leads back to a folder above it is reported, not followed.
+ * Every digest file below `root` (src/core/digestFolder: limits on depth, files and folders
+ * read, each real folder once, loops reported and not followed).
  */
-export async function listMarkdownFiles(root: vscode.Uri, report: (message: string) => void): Promise<vscode.Uri[]> {
-  const files: vscode.Uri[] = [];
-  let full = false;
-  // A folder's identity without a real path (workspace.fs has no realpath): times, size, entries.
-  const signature = async (dir: vscode.Uri, entries: [string, vscode.FileType][]): Promise<string> => {
-    const s = await vscode.workspace.fs.stat(dir).then(
-      (st) => `${st.mtime}:${st.ctime}:${st.size}`,
-      () => '?',
-    );
-    return `${s}|${entries.map(([n, t]) => `${n}/${t}`).sort().join('|')}`;
-  };
-  const walk = async (dir: vscode.Uri, depth: number, ancestors: readonly string[], entries: [string, vscode.FileType][]): Promise<void> => {
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [name, type] of entries) {
-      if (full) return;
-      if (skippedName(name)) continue;
-      const uri = vscode.Uri.joinPath(dir, name);
-      if (type & vscode.FileType.Directory) {
-        if (depth >= MAX_DEPTH) {
-          report(`${display(uri)}: folder nested more than ${MAX_DEPTH} levels deep; not read`);
-          continue;
-        }
-        let children: [string, vscode.FileType][];
-        try {
-          children = await vscode.workspace.fs.readDirectory(uri);
-        } catch (e) {
-          report(`${display(uri)}: cannot read folder (${errorMessage(e)})`);
-          continue;
-        }
-        const sig = await signature(uri, children);
-        if (type & vscode.FileType.SymbolicLink && ancestors.includes(sig)) {
-          report(`${display(uri)}: symbolic link loop (points back to a folder above it); not followed`);
-          continue;
-        }
-        await walk(uri, depth + 1, [...ancestors, sig], children);
-      } else if (/\.md$/i.test(name)) {
-        if (type & vscode.FileType.File) {
-          if (files.length >= MAX_FILES) {
-            report(`${display(root)}: more than ${MAX_FILES} markdown files; only the first ${MAX_FILES} are read`);
-            full = true;
-            return;
-          }
-          files.push(uri);
-        } else if (type & vscode.FileType.SymbolicLink) {
-          report(`${display(uri)}: broken symbolic link`);
-        }
-      }
-    }
-  };
-  const top = await vscode.workspace.fs.readDirectory(root);
-  await walk(root, 0, [await signature(root, top)], top);
-  return files;
+export async function listMarkdownFiles(root: vscode.Uri): Promise<{ uris: vscode.Uri[]; listing: FolderListing }> {
+  const listing = await listDigestFiles(workspaceFolderFs(root), root.toString());
+  return { uris: listing.files.map((f) => vscode.Uri.parse(f)), listing };
 }
 
 /** One digest file as last read: what it adds to the corpus and what is wrong with it. */
@@ -142,18 +110,17 @@ export async function readDigest(
   try {
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.type & vscode.FileType.Directory) return undefined;
-    if (stat.size > MAX_FILE_BYTES) {
-      return failed(`file too large (${(stat.size / 1024 / 1024).toFixed(1)} MB; a digest may have at most ${MAX_FILE_BYTES / 1024 / 1024} MB)`);
-    }
+    const tooLarge = fileSizeProblem(stat.size);
+    if (tooLarge) return failed(tooLarge);
     bytes = await vscode.workspace.fs.readFile(uri);
   } catch (e) {
     if (isNotFound(e)) return undefined;
     return failed(`cannot read file (${errorMessage(e)})`);
   }
-  // The size can change between stat and read; the cap holds either way.
-  if (bytes.byteLength > MAX_FILE_BYTES) return failed(`file too large (more than ${MAX_FILE_BYTES / 1024 / 1024} MB)`);
-  if (bytes.subarray(0, 8192).includes(0)) return failed('binary file, not a markdown digest');
-  const text = new TextDecoder('utf-8').decode(bytes);
+  // The size can change between stat and read; the limit holds either way.
+  const decoded = decodeDigestBytes(bytes);
+  if ('problem' in decoded) return failed(decoded.problem);
+  const text = decoded.text;
   const parsed = parseDigestFile(text, file, topicIds);
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   let entry: DigestEntry | undefined;
@@ -210,6 +177,8 @@ function toDiagnostic(p: Problem, lines: readonly string[]): vscode.Diagnostic {
 class Folder implements vscode.Disposable {
   files = new Map<string, FileState>();
   problems: Problem[] = [];
+  /** What a notification says about this folder's problems: each when few, else one summary. */
+  notices: string[] = [];
   private readonly pendingFiles = new Set<string>();
   private readonly pendingDirs = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -270,16 +239,22 @@ class Folder implements vscode.Disposable {
   private async doScan(topicIds: ReadonlySet<string>): Promise<void> {
     this.scanning = true;
     const problems: Problem[] = [];
+    let notices: string[] = [];
     const files = new Map<string, FileState>();
     const folderProblem = (message: string): void => {
       problems.push({ file: this.key, message, severity: 'warning' });
+      notices.push(message);
     };
     try {
       let list: vscode.Uri[] = [];
       try {
         const stat = await vscode.workspace.fs.stat(this.uri);
-        if (stat.type & vscode.FileType.Directory) list = await listMarkdownFiles(this.uri, folderProblem);
-        else folderProblem(`${display(this.uri)}: not a folder`);
+        if (stat.type & vscode.FileType.Directory) {
+          const { uris, listing } = await listMarkdownFiles(this.uri);
+          list = uris;
+          for (const m of listing.problems) problems.push({ file: this.key, message: m, severity: 'warning' });
+          notices = [...listing.notices];
+        } else folderProblem(`${display(this.uri)}: not a folder`);
       } catch (e) {
         folderProblem(isNotFound(e) ? `${display(this.uri)}: folder not found` : `${display(this.uri)}: cannot read folder (${errorMessage(e)})`);
       }
@@ -290,6 +265,7 @@ class Folder implements vscode.Disposable {
       }
       this.files = files;
       this.problems = problems;
+      this.notices = notices;
     } finally {
       this.scanning = false;
     }
@@ -306,7 +282,7 @@ class Folder implements vscode.Disposable {
       try {
         const stat = await vscode.workspace.fs.stat(uri);
         if (!(stat.type & vscode.FileType.Directory)) continue;
-        listed = await listMarkdownFiles(uri, () => undefined);
+        listed = (await listMarkdownFiles(uri)).uris;
       } catch (e) {
         if (!isNotFound(e)) continue;
       }
@@ -415,41 +391,56 @@ export class UserFolders implements UserFoldersService, vscode.Disposable {
   /** Hands every folder's digests to the corpus and refreshes the Problems panel. */
   publish(): void {
     const bundled = new Set(this.deps.corpus.corpus.entries.filter((e) => e.origin === 'bundled').map((e) => e.id));
-    const owner = new Map<string, string>();
     const seenFiles = new Set<string>();
     const diagnostics: [vscode.Uri, vscode.Diagnostic[]][] = [];
     const liveKeys = new Set<string>();
-    const folderProblems = new Set<string>();
+    const notices: string[] = [];
+    // Every file once (a folder nested in another configured folder is read by both).
+    const states: { state: FileState; folder: Folder }[] = [];
     for (const folder of this.folderList) {
-      const entries: DigestEntry[] = [];
-      const states = [...folder.files.values()].sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : 1));
-      for (const s of states) {
+      for (const s of folder.files.values()) {
         const file = s.uri.toString();
-        // A folder nested in another configured folder: its files are read once.
         if (seenFiles.has(file)) continue;
         seenFiles.add(file);
-        const diags = [...s.diagnostics];
-        const problems = [...s.problems];
-        if (s.entry) {
-          const id = s.entry.id;
-          const clash = bundled.has(id) ? 'a bundled digest' : owner.get(id);
-          if (clash !== undefined) {
-            const p: Problem = { file, line: s.idLine, column: 0, severity: 'error', message: `digest id "${id}" is already used by ${clash}; this file is not loaded (rename the file and its id)` };
-            problems.push(p);
-            const d = new vscode.Diagnostic(new vscode.Range(s.idLine, 0, s.idLine, 1000), p.message, vscode.DiagnosticSeverity.Error);
-            d.source = 'Digest Lens';
-            diags.push(d);
-          } else {
-            owner.set(id, display(s.uri));
-            entries.push(s.entry);
-          }
-        }
-        if (diags.length > 0) diagnostics.push([s.uri, diags]);
-        this.logProblems(file, problems);
+        states.push({ state: s, folder });
       }
+    }
+    // One rule for ids claimed twice (src/core/digestIds): the file named after the id, then
+    // the first by path; the bundled corpus owns its ids.
+    const claims = states.flatMap((x) => (x.state.entry ? [{ file: x.state.uri.toString(), id: x.state.entry.id, x }] : []));
+    const { kept, clashes } = resolveIdClaims(
+      claims,
+      (id) => (bundled.has(id) ? 'a bundled digest' : undefined),
+      (file) => display(vscode.Uri.parse(file)),
+    );
+    const clashOf = new Map(clashes.map((c) => [c.claim.x.state, c.owner]));
+    const keptStates = new Set(kept.map((k) => k.x.state));
+    const entriesOf = new Map<Folder, DigestEntry[]>(this.folderList.map((f) => [f, []]));
+    states.sort((a, b) => (a.state.uri.toString() < b.state.uri.toString() ? -1 : 1));
+    for (const { state: s, folder } of states) {
+      const file = s.uri.toString();
+      const diags = [...s.diagnostics];
+      const problems = [...s.problems];
+      const owner = clashOf.get(s);
+      if (s.entry && owner !== undefined) {
+        const p: Problem = { file, line: s.idLine, column: 0, severity: 'error', message: idClashMessage(s.entry.id, owner) };
+        problems.push(p);
+        const d = new vscode.Diagnostic(new vscode.Range(s.idLine, 0, s.idLine, 1000), p.message, vscode.DiagnosticSeverity.Error);
+        d.source = 'Digest Lens';
+        diags.push(d);
+      } else if (s.entry && keptStates.has(s)) {
+        entriesOf.get(folder)!.push(s.entry);
+      }
+      if (diags.length > 0) diagnostics.push([s.uri, diags]);
+      this.logProblems(file, problems);
+    }
+    const folderProblems = new Set<string>();
+    for (const folder of this.folderList) {
+      const entries = entriesOf.get(folder)!;
       const key = `user:${folder.key}`;
       liveKeys.add(key);
       for (const p of folder.problems) folderProblems.add(p.message);
+      notices.push(...folder.notices);
       const before = this.published.get(key);
       // An empty folder seen for the first time changes nothing: no new snapshot to build.
       if (!before && entries.length === 0) this.published.set(key, entries);
@@ -458,8 +449,13 @@ export class UserFolders implements UserFoldersService, vscode.Disposable {
         this.deps.corpus.setExtra(key, { entries, body: (e) => Promise.resolve(bodies.get(e)) });
       }
     }
-    for (const p of this.settingProblems) folderProblems.add(p.message);
-    for (const m of folderProblems) if (!this.folderProblems.has(m)) this.reportFolderProblem(m);
+    for (const p of this.settingProblems) {
+      folderProblems.add(p.message);
+      notices.push(p.message);
+    }
+    // Logged when they appear; the notifications say each notice once.
+    for (const m of folderProblems) if (!this.folderProblems.has(m)) this.deps.log.warn(m);
+    for (const m of notices) this.notify(m);
     this.folderProblems = folderProblems;
     for (const key of [...this.published.keys()]) {
       if (liveKeys.has(key)) continue;
@@ -484,12 +480,11 @@ export class UserFolders implements UserFoldersService, vscode.Disposable {
     }
   }
 
-  /** Folder and setting problems have no file to point at: logged when they appear, shown once. */
-  private reportFolderProblem(message: string): void {
-    this.deps.log.warn(message);
+  /** Folder and setting problems have no file to point at: each notice is shown once. */
+  private notify(message: string): void {
     if (this.notified.has(message)) return;
     this.notified.add(message);
-    void vscode.window.showWarningMessage(vscode.l10n.t('Digest Lens: {0}', message));
+    void vscode.window.showWarningMessage(vscode.l10n.t('Digest Lens: {0}', plainText(message)));
   }
 
   dispose(): void {
@@ -514,6 +509,8 @@ export const activate: Feature = (context, deps) => {
       void service.reload();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void service.reload()),
+    // Relative entries are resolved only once the workspace is trusted.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void service.reload()),
     // Saves in the editor, for file systems whose watchers report nothing.
     vscode.workspace.onDidSaveTextDocument((doc) => service.saved(doc.uri)),
   );

@@ -5,7 +5,7 @@ import { importSource } from '../../src/core/import/index';
 import type { DigestLensApi } from '../../src/extension';
 import type { ImportSummary } from '../../src/features/importTelegram';
 import exportFixture from '../fixtures/import/result.json';
-import { getApi, waitFor } from './api';
+import { getApi, isWebHost, waitFor } from './api';
 
 const fs = vscode.workspace.fs;
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -133,4 +133,39 @@ suite('Import Telegram Export', () => {
       await config.update('extraFolders', saved, vscode.ConfigurationTarget.Global);
     }
   });
+
+  // Only a Node host can make a symbolic link (the web lane's file system has none).
+  if (!isWebHost) {
+    test('never writes through a symbolic link: a dangling link named like a draft, a linked digest (Node host)', async () => {
+      const builtin = 'fs';
+      const nodeFs = module.require(builtin) as typeof import('fs');
+      const into = vscode.Uri.joinPath(root, 'linked');
+      const outside = vscode.Uri.joinPath(root, 'outside');
+      await fs.createDirectory(into);
+      await fs.createDirectory(outside);
+      const drafts = importSource(exportText, 'result.json').drafts;
+      // A dangling link named like the first draft, pointing outside the folder.
+      nodeFs.symlinkSync(vscode.Uri.joinPath(outside, 'planted.md').fsPath, vscode.Uri.joinPath(into, `${drafts[0].id}.md`).fsPath);
+      const summary = await run(exportUri, into);
+      assert.ok(summary);
+      assert.deepStrictEqual(await fs.readDirectory(outside), [], 'nothing was written outside the chosen folder');
+      assert.ok(nodeFs.lstatSync(vscode.Uri.joinPath(into, `${drafts[0].id}.md`).fsPath).isSymbolicLink(), 'the link is left as it was');
+      assert.strictEqual(summary.imported, drafts.length, 'the draft took the next free name');
+
+      // A digest moved outside and linked back in is not rewritten by the next import.
+      const second = vscode.Uri.joinPath(into, `${drafts[1].id}.md`);
+      const moved = vscode.Uri.joinPath(outside, 'moved.md');
+      nodeFs.renameSync(second.fsPath, moved.fsPath);
+      // Cut the body in half: the next import sees the complete text and wants to update it.
+      const full = nodeFs.readFileSync(moved.fsPath, 'utf8');
+      const bodyAt = full.indexOf('\n---\n', 4) + 5;
+      const body = full.slice(bodyAt);
+      nodeFs.writeFileSync(moved.fsPath, full.slice(0, bodyAt) + body.slice(0, Math.floor(body.length / 2)).trimEnd() + '\n');
+      nodeFs.symlinkSync(moved.fsPath, second.fsPath);
+      const before = nodeFs.readFileSync(moved.fsPath, 'utf8');
+      const again = await run(exportUri, into);
+      assert.ok(again?.refused?.some((f) => f.endsWith(`${drafts[1].id}.md`)), `the update was refused: ${JSON.stringify(again)}`);
+      assert.strictEqual(nodeFs.readFileSync(moved.fsPath, 'utf8'), before, 'the linked digest outside was not rewritten');
+    });
+  }
 });

@@ -239,6 +239,9 @@ suite('user folders: digests from digestLens.extraFolders', function () {
     await fs.createDirectory(file('b'));
     await write(file('a', 'twin.md'), digest('twin', { title: 'Twin A', topics }));
     await write(file('b', 'twin.md'), digest('twin', { title: 'Twin B', topics }));
+    // A copy that sorts first keeps its original's id: the file named after the id wins.
+    await write(file('a', 'copy-of-solo.md'), digest('solo', { title: 'Solo copy', topics }));
+    await write(file('b', 'solo.md'), digest('solo', { title: 'Solo original', topics }));
 
     await waitFor(() => (diagnosticsOf(binary, /binary/).length > 0 ? true : undefined), 'the binary file diagnostic');
     await waitFor(() => (diagnosticsOf(huge, /too large/).length > 0 ? true : undefined), 'the oversized file diagnostic');
@@ -249,6 +252,8 @@ suite('user folders: digests from digestLens.extraFolders', function () {
     assert.strictEqual(clash.range.start.line, 1, 'the clash is shown on the id line');
     assert.strictEqual(api.corpus.get('twin')?.title, 'Twin A');
     assert.strictEqual(diagnosticsOf(file('a', 'twin.md'), /already used/).length, 0);
+    await waitFor(() => (diagnosticsOf(file('a', 'copy-of-solo.md'), /already used/).length > 0 ? true : undefined), 'the copy reported as the clash');
+    assert.strictEqual(api.corpus.get('solo')?.title, 'Solo original');
     assert.strictEqual(api.corpus.get('huge'), undefined);
     assert.ok(api.corpus.get('zorblax-net'));
 

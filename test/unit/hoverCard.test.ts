@@ -153,6 +153,20 @@ describe('hover card: hostile corpus text', () => {
     for (const icon of icons) assert.ok(['book', 'tag', 'broadcast', 'go-to-file'].includes(icon), icon);
   });
 
+  it('lets no corpus text render a theme icon after Markdown unescaping (as VS Code renders icons)', () => {
+    const hostile = digest('icons', {
+      title: '$(loading~spin) Verified $(verified-filled) $(warning)',
+      summary: 'Status: $(pass-filled) checked',
+      source: { name: '$(shield)' },
+    });
+    const md = buildHoverCard([mention(['icons'])], lookupOf([hostile]), OPTIONS)!.markdown;
+    // CommonMark turns `\$\(` back into `$(` before the workbench looks for icons.
+    const rendered = md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+    const icons = [...rendered.matchAll(/\$\(([A-Za-z0-9-]+(?:~[A-Za-z]+)?)\)/g)].map((m) => m[1]);
+    assert.deepEqual(icons.filter((i) => !['book', 'tag', 'broadcast', 'go-to-file', 'info'].includes(i)), []);
+    assert.match(rendered, /Verified/);
+  });
+
   it('strips bidi controls and NULs and keeps the text on one line per block', () => {
     assert.ok(!/[\u202A-\u202E\u2066-\u2069\u0000]/.test(card.markdown));
     assert.ok(!card.markdown.includes('\n# '));

@@ -60,9 +60,20 @@ describe('paths: resolving digestLens.extraFolders', () => {
     assert.deepEqual(uris('./x\\y', ctx), ['file:///a/one/x/y', 'vscode-test-web://mount/x/y']);
   });
 
-  it('lets .. leave the workspace folder but never climb above the root', () => {
-    assert.deepEqual(uris('../shared/digests'), ['file:///home/me/shared/digests']);
-    assert.deepEqual(uris('../../../../../../etc'), ['file:///etc']);
+  it('refuses .. that climbs out of the workspace folder or the home folder', () => {
+    assert.match(error('../shared/digests'), /climb out of the workspace/);
+    assert.match(error('../../../../../../etc'), /climb out/);
+    assert.match(error('notes/../../etc'), /climb out/);
+    assert.match(error('~/../other', { home: '/home/me', workspaceFolders: [] }), /climb out of the home/);
+    assert.deepEqual(uris('notes/../papers'), ['file:///home/me/project/papers']);
+  });
+
+  it('resolves no relative entry in Restricted Mode, user-level ones included', () => {
+    const restricted = { home: '/home/me', workspaceFolders: ['file:///home/me/ws'], restricted: true };
+    assert.match(error('digests', restricted), /Restricted Mode/);
+    assert.match(error('./x', restricted), /Restricted Mode/);
+    assert.deepEqual(uris('/abs/notes', restricted), ['file:///abs/notes']);
+    assert.deepEqual(uris('~/notes', restricted), ['file:///home/me/notes']);
   });
 
   it('reports a relative path when no folder is open', () => {

@@ -1,3 +1,4 @@
+import { uniqueId } from '../digestTemplate';
 import type { DigestMeta } from '../types';
 import { lineKey } from './text';
 import type { Draft } from './types';
@@ -83,17 +84,30 @@ export interface PlannedDigest {
 }
 
 /**
+ * The file name (without `.md`) of a new imported draft: its id when free, else `id-2`, `id-3`…
+ * Names compare without case (`X.md` and `x.md` are one file on many disks). The CLI importer
+ * and the editor's Import Telegram Export both name new drafts here, and New Digest uses the
+ * same `uniqueId` sequence.
+ */
+export function importFileId(id: string, taken: (lowerCaseId: string) => boolean): string | undefined {
+  return uniqueId(id, (c) => taken(c.toLowerCase()));
+}
+
+/**
  * Decides what to write for each draft: new digests get ids that do not clash with the corpus;
- * matched ones are merged. `unchanged` means the merge equals what is on disk.
+ * matched ones are merged. `unchanged` means the merge equals what is on disk. A draft with no
+ * free name left (10,000 taken) is left out.
  */
 export function planImport(
   drafts: readonly Draft[],
   existing: readonly Existing[],
   equal: (a: Draft, b: Existing) => boolean,
-  /** Ids that are in use though not in `existing` (files that failed to parse). */
+  /** Names in use though not in `existing` (files that failed to parse, links, other corpus ids). */
   reserved: Iterable<string> = [],
+  /** Ids taken elsewhere (the rest of the corpus), asked in lower case. */
+  isTaken: (lowerCaseId: string) => boolean = () => false,
 ): PlannedDigest[] {
-  const taken = new Set([...existing.map((e) => e.id), ...reserved]);
+  const taken = new Set([...existing.map((e) => e.id.toLowerCase()), ...[...reserved].map((r) => r.toLowerCase())]);
   const claimed = new Set<string>();
   const plan: PlannedDigest[] = [];
   for (const draft of drafts) {
@@ -104,9 +118,9 @@ export function planImport(
       plan.push({ digest: merged, status: equal(merged, match) ? 'unchanged' : 'updated', existingId: match.id });
       continue;
     }
-    let id = draft.id;
-    for (let n = 2; taken.has(id); n++) id = `${draft.id}-${n}`;
-    taken.add(id);
+    const id = importFileId(draft.id, (c) => taken.has(c) || isTaken(c));
+    if (id === undefined) continue;
+    taken.add(id.toLowerCase());
     plan.push({ digest: { ...draft, id }, status: 'new' });
   }
   return plan;

@@ -22,9 +22,15 @@ interface Salvaged {
   name?: string;
   username?: string;
   messages: unknown[];
+  /** Offset of each message object in the text, when the scan found the same number of them. */
+  offsets?: number[];
   /** Set when the file is not complete JSON: where it breaks. */
   truncatedAt?: number;
   error?: string;
+  /** True when the file ends inside a message object. */
+  cutOff?: boolean;
+  /** Message objects that are there but not valid JSON (offset and why), skipped in a salvage. */
+  unreadable?: { at: number; error: string }[];
 }
 
 /** Plain text of a message: `text` is a string or a list of strings and entities `{type, text, href?}`. */
@@ -52,9 +58,49 @@ export function messageText(text: unknown): { plain: string; links: string[] } {
   return { plain, links };
 }
 
+/** The top-level objects of the `messages` array: one pass over the text, strings tracked. */
+interface Scan {
+  objects: { start: number; end: number }[];
+  /** Where a last, incomplete object starts (the file is cut off inside it). */
+  cutAt?: number;
+}
+
+const MESSAGES_LIST = /"messages"\s*:\s*\[/;
+
+function scanMessages(text: string): Scan | undefined {
+  const list = MESSAGES_LIST.exec(text);
+  if (!list) return undefined;
+  const objects: { start: number; end: number }[] = [];
+  let i = list.index + list[0].length;
+  while (i < text.length) {
+    let c = text.charCodeAt(i);
+    // whitespace and commas between objects
+    while (i < text.length && (c === 32 || c === 10 || c === 13 || c === 9 || c === 44)) c = text.charCodeAt(++i);
+    if (c !== 123 /* { */) return { objects };
+    const start = i;
+    let depth = 0;
+    let inString = false;
+    for (; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (inString) {
+        if (ch === 92 /* \ */) i++;
+        else if (ch === 34 /* " */) inString = false;
+      } else if (ch === 34) inString = true;
+      else if (ch === 123) depth++;
+      else if (ch === 125 /* } */ && --depth === 0) {
+        i++;
+        break;
+      }
+    }
+    if (depth !== 0) return { objects, cutAt: start };
+    objects.push({ start, end: i });
+  }
+  return { objects };
+}
+
 /**
- * Reads the export, and when the JSON is cut off (an interrupted export, a partial download)
- * recovers every complete message object before the break.
+ * Reads the export, and when the JSON is cut off (an interrupted export, a partial download) or
+ * partly broken, recovers every message object that parses on its own and lists the others.
  */
 export function readExport(text: string): Salvaged {
   try {
@@ -62,51 +108,50 @@ export function readExport(text: string): Salvaged {
     if (!data || typeof data !== 'object' || !Array.isArray(data.messages)) {
       return { messages: [], error: 'JSON without a "messages" list: not a Telegram Desktop export' };
     }
+    const scan = scanMessages(text);
     return {
       name: typeof data.name === 'string' ? data.name : undefined,
       username: typeof data.username === 'string' ? data.username : undefined,
       messages: data.messages,
+      ...(scan && scan.objects.length === data.messages.length ? { offsets: scan.objects.map((o) => o.start) } : {}),
     };
   } catch (e) {
     return salvage(text, e instanceof Error ? e.message : String(e));
   }
 }
 
+/** A JSON string literal's value, or undefined when it does not decode (a bad escape). */
+function jsonString(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    const v: unknown = JSON.parse(`"${raw}"`);
+    return typeof v === 'string' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function salvage(text: string, error: string): Salvaged {
-  const name = /^\s*\{[^[]*?"name"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(text)?.[1];
-  const list = /"messages"\s*:\s*\[/.exec(text);
-  if (!list) return { name, messages: [], error: `invalid JSON (${error}) and no "messages" list to recover from` };
+  const head = text.slice(0, MESSAGES_LIST.exec(text)?.index ?? Math.min(text.length, 10_000));
+  const name = jsonString(/^\s*\{[^[]*?"name"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(head)?.[1]);
+  const username = jsonString(/"username"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(head)?.[1]);
+  const scan = scanMessages(text);
+  if (!scan) return { name, messages: [], error: `invalid JSON (${error}) and no "messages" list to recover from` };
   const messages: unknown[] = [];
-  let i = list.index + list[0].length;
-  let lastGood = i;
-  // Walk top-level objects of the array, tracking strings so braces inside text do not count.
-  while (i < text.length) {
-    while (i < text.length && /[\s,]/.test(text[i])) i++;
-    if (text[i] !== '{') break;
-    const start = i;
-    let depth = 0;
-    let inString = false;
-    for (; i < text.length; i++) {
-      const c = text[i];
-      if (inString) {
-        if (c === '\\') i++;
-        else if (c === '"') inString = false;
-      } else if (c === '"') inString = true;
-      else if (c === '{') depth++;
-      else if (c === '}' && --depth === 0) {
-        i++;
-        break;
-      }
-    }
-    if (depth !== 0) break;
+  const offsets: number[] = [];
+  const unreadable: { at: number; error: string }[] = [];
+  let lastGood = MESSAGES_LIST.exec(text)!.index;
+  for (const o of scan.objects) {
     try {
-      messages.push(JSON.parse(text.slice(start, i)));
-      lastGood = i;
-    } catch {
-      break;
+      messages.push(JSON.parse(text.slice(o.start, o.end)));
+      offsets.push(o.start);
+      lastGood = o.end;
+    } catch (e) {
+      unreadable.push({ at: o.start, error: e instanceof Error ? e.message : String(e) });
     }
   }
-  return { name: name ? JSON.parse(`"${name}"`) : undefined, messages, truncatedAt: lastGood, error };
+  const breakAt = scan.cutAt ?? (scan.objects.length > 0 ? scan.objects[scan.objects.length - 1].end : lastGood);
+  return { name, username, messages, offsets, truncatedAt: breakAt, error, unreadable, cutOff: scan.cutAt !== undefined };
 }
 
 /** Offset → 0-based line, by binary search over line starts (exports can be large). */
@@ -133,30 +178,31 @@ export function parseTelegramJson(text: string, file: string, sourceName?: strin
   const data = readExport(text);
   const lineOf = lineLocator(text);
   if (data.truncatedAt !== undefined) {
+    const bad = data.unreadable ?? [];
     problems.push({
       file,
       line: lineOf(data.truncatedAt),
       severity: 'error',
-      message: `truncated or invalid JSON export (${data.error}); recovered ${data.messages.length} complete message(s) before the break`,
+      message:
+        `truncated or invalid JSON export (${data.error}); recovered ${data.messages.length} complete message(s)` +
+        (bad.length > 0 ? `, ${bad.length} unreadable message(s) skipped` : '') +
+        (data.cutOff ? '; the message after them is cut off' : ''),
     });
+    for (const u of bad.slice(0, 20)) problems.push({ file, line: lineOf(u.at), severity: 'error', message: `unreadable message skipped (${u.error})` });
   } else if (data.error) {
     problems.push({ file, line: 0, column: 0, severity: 'error', message: data.error });
     return { posts, skipped, merged: [], problems };
   }
   const channel = data.name ?? sourceName ?? 'Telegram';
   const username = data.username?.replace(/^@/, '');
-  // Messages are reported by their line in the file, found by walking the "id" keys in order.
-  let searchFrom = 0;
-  const lineOfMessage = (id: string): number => {
-    const at = /^\d+$/.test(id) ? text.indexOf(`"id": ${id}`, searchFrom) : -1;
-    if (at < 0) return 0;
-    searchFrom = at;
-    return lineOf(at);
-  };
+  // Messages are reported by the line their object starts on, from one scan of the text (a
+  // search for each id rescans the file from where it last matched: quadratic when ids are
+  // written `"id":1`, without the space the search expected).
+  const offsets = data.offsets;
   data.messages.forEach((raw, index) => {
     const m = (raw && typeof raw === 'object' ? raw : {}) as ExportMessage;
     const id = typeof m.id === 'number' || typeof m.id === 'string' ? String(m.id) : `#${index + 1}`;
-    const line = lineOfMessage(id);
+    const line = offsets ? lineOf(offsets[index]) : 0;
     if (m.type !== 'message') {
       skipped.push({ line, reason: `message ${id}: service message (${String(m.type ?? 'no type')})`, excerpt: '' });
       return;
