@@ -3,7 +3,7 @@ import { frontMatterTokens, MAX_FRONT_MATTER_KEYS, MAX_FRONT_MATTER_TOKENS, MAX_
 import { decodeDigestBytes, FileKind, FolderFs, listDigestFiles, MAX_FILE_BYTES, MAX_FOLDERS, MAX_NOTICES } from '../../src/core/digestFolder';
 import { resolveIdClaims } from '../../src/core/digestIds';
 import { importSource, planImport } from '../../src/core/import/index';
-import { assertLinear } from './linearTime';
+import { assertLinear } from '../linear/linearTime';
 
 const TOPICS = new Set(['attention']);
 const front = (lines: string[]): string => ['---', 'id: x', 'title: T', 'arxiv: []', 'methods: [M]', 'topics: [attention]', 'source: {name: s}', 'lang: en', 'kind: paper', ...lines, '---', '', 'Body.', ''].join('\n');
@@ -202,7 +202,8 @@ describe('security: import naming and Telegram exports', () => {
     assert.equal(plan[0].digest.id, `${id}-3`);
   });
 
-  it('compact JSON ("id":1) reports each message at its own line, in linear time', () => {
+  it('compact JSON ("id":1) reports each message at its own line, in linear time', function () {
+    this.timeout(60_000);
     const text = JSON.stringify(exportOf(40)).replace(/\{"id"/g, '\n{"id"');
     const r = importSource(text, 'result.json');
     assert.equal(r.posts.length, 40);
