@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { UserFoldersService } from '../../src/features/userFolders';
 import { getApi, waitFor } from './api';
 
 /**
@@ -17,15 +18,17 @@ interface Found {
 
 const domUrl = typeof process !== 'undefined' ? process.env?.DIGEST_LENS_DOM : undefined;
 
-async function toasts(): Promise<Found[]> {
-  const selector = '.notifications-toasts .notification-list-item-message, .notifications-center .notification-list-item-message';
+async function query(selector: string): Promise<Found[]> {
   const res = await fetch(`${domUrl}/dom?selector=${encodeURIComponent(selector)}`);
   assert.ok(res.ok, `DOM query failed: ${res.status}`);
   return (await res.json()) as Found[];
 }
 
+const toasts = (): Promise<Found[]> => query('.notifications-toasts .notification-list-item-message, .notifications-center .notification-list-item-message');
+const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+
 if (domUrl) {
-  suite('notifications show untrusted text as text (workbench DOM)', function () {
+  suite('untrusted text in the workbench DOM: notifications and hover cards', function () {
     this.timeout(60_000);
     const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('digestLens');
 
@@ -59,6 +62,40 @@ if (domUrl) {
       const found = await waitFor(async () => (await toasts()).find((t) => t.text.includes('digestLens.topics.groupBy') && t.text.includes(label)), 'the settings warning');
       assert.strictEqual(found.links, 0, found.html);
       assert.ok(!/<a\b|href=/i.test(found.html), found.html);
+    });
+
+    test('a hover card shows theme-icon syntax in a digest title as text, not as icons', async () => {
+      const api = await getApi();
+      const service = api.services.userFolders as UserFoldersService;
+      const ws = vscode.workspace.workspaceFolders?.[0]?.uri;
+      assert.ok(ws);
+      const folder = vscode.Uri.joinPath(ws, `tmp-icons-${Math.random().toString(36).slice(2, 8)}`);
+      const topic = api.corpus.topics[0]?.id ?? 'attention';
+      await vscode.workspace.fs.createDirectory(folder);
+      await vscode.workspace.fs.writeFile(
+        vscode.Uri.joinPath(folder, 'zq-icon-net.md'),
+        enc(['---', 'id: zq-icon-net', 'title: "ZqIconNet $(loading~spin) Verified $(verified-filled) $(warning)"', 'arxiv: []', 'methods: [ZqIconNet]', `topics: [${topic}]`, 'source: {name: "$(shield) icons"}', 'lang: en', 'kind: paper', '---', '', 'Body.', ''].join('\n')),
+      );
+      const saved = config().inspect('extraFolders')?.globalValue;
+      await config().update('extraFolders', [folder.fsPath], vscode.ConfigurationTarget.Global);
+      try {
+        await service.reload();
+        await waitFor(() => api.corpus.get('zq-icon-net'), 'the user digest');
+        const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'x = ZqIconNet()\n' });
+        const editor = await vscode.window.showTextDocument(doc, { preview: false });
+        editor.selection = new vscode.Selection(0, 6, 0, 6);
+        const card = await waitFor(async () => {
+          await vscode.commands.executeCommand('editor.action.showHover');
+          return (await query('.monaco-hover .hover-contents')).find((h) => h.text.includes('Verified'));
+        }, 'the hover card in the workbench');
+        const icons = [...card.html.matchAll(/codicon-([a-z0-9-]+)/g)].map((m) => m[1]);
+        assert.deepStrictEqual(icons.filter((i) => ['loading', 'verified-filled', 'warning', 'shield'].includes(i)), [], card.html);
+        assert.match(card.text, /\$\u2060?\(loading~spin\)/);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      } finally {
+        await config().update('extraFolders', saved, vscode.ConfigurationTarget.Global);
+        await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+      }
     });
   });
 }
