@@ -243,12 +243,13 @@ export class DigestSearch {
     const near: { c: Candidate; d: number }[] = [];
     for (let p = 0; p < this.parts.length; p++) {
       const { index } = this.parts[p];
-      const { masks, words } = index;
+      const { masks, lengths, words } = index;
+      const lo = Math.max(3, term.length - typos);
+      const hi = term.length + typos;
       for (let w = 0; w < masks.length; w++) {
-        if (bitCount((masks[w] ^ mask) >>> 0) > 2 * typos) continue;
-        const word = words[w];
-        if (Math.abs(word.length - term.length) > typos || word.length < 3) continue;
-        const d = damerau(term, word, typos);
+        const length = lengths[w];
+        if (length < lo || length > hi || bitCount((masks[w] ^ mask) >>> 0) > 2 * typos) continue;
+        const d = damerau(term, words[w], typos);
         if (d > typos || d === 0) continue;
         if (found.some((c) => c.part === p && c.word === w)) continue;
         near.push({ c: { part: p, word: w, kind: Kind.Typo }, d });

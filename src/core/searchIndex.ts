@@ -177,6 +177,8 @@ export class SearchIndex {
   readonly offsets: Uint32Array;
   readonly postings: Uint32Array;
   readonly masks: Uint32Array;
+  /** Length of each word (capped at 255), so the typo pass reads no strings it cannot match. */
+  readonly lengths: Uint8Array;
   /** Stems of the words whose stem is not the word itself, sorted, with those words. */
   private readonly stems: readonly string[];
   private readonly stemWords: Uint32Array;
@@ -209,6 +211,8 @@ export class SearchIndex {
     this.words = text(u32 * 4, wordLen);
     this.stems = text(u32 * 4 + wordLen, stemLen);
     if (this.words.length !== W || this.stems.length !== S) throw new Error('search index is damaged; rebuild with "npm run build"');
+    this.lengths = new Uint8Array(W);
+    for (let i = 0; i < W; i++) this.lengths[i] = Math.min(255, this.words[i].length);
     for (let i = 0; i < S; i++) if (this.stemWords[i] >= W) throw new Error('search index is damaged; rebuild with "npm run build"');
   }
 

@@ -92,9 +92,10 @@ export function damerau(a: string, b: string, max: number): number {
   const n = a.length;
   const m = b.length;
   if (Math.abs(n - m) > max) return max + 1;
-  let prev2 = new Array<number>(m + 1);
-  let prev = new Array<number>(m + 1);
-  let cur = new Array<number>(m + 1);
+  if (m + 1 > rowA.length) return max + 1;
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
   for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= n; i++) {
     cur[0] = i;
@@ -108,10 +109,18 @@ export function damerau(a: string, b: string, max: number): number {
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
   return Math.min(prev[m], max + 1);
 }
+
+// Rows reused across calls: words are at most MAX_WORD long (longer ones are never compared).
+const rowA = new Int32Array(MAX_WORD + 4);
+const rowB = new Int32Array(MAX_WORD + 4);
+const rowC = new Int32Array(MAX_WORD + 4);
 
 /** Typos a query word may carry: none below 4 letters, one up to 7, two from 8. */
 export function allowedTypos(length: number): number {

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { DigestNode, GroupNode, TopicsTreeProvider } from '../../src/features/topicsTree';
 import type { InFileProvider } from '../../src/features/inFileView';
+import type { SearchService } from '../../src/features/searchCommand';
 import { getApi, waitFor } from './api';
 
 interface TreeService {
@@ -157,8 +158,55 @@ suite('search', () => {
     assert.ok(ids.includes(target.id), `"${target.word}" did not find ${target.id}`);
   });
 
-  test('an unknown word finds nothing', async () => {
+  test('an unknown word finds nothing and says so in one row', async () => {
     const ids = (await vscode.commands.executeCommand('digestLens.search', 'zzqqxxwwvvjj')) as string[];
     assert.deepStrictEqual(ids, []);
+    const shown = ((await getApi()).services.searchCommand as SearchService).shown();
+    assert.strictEqual(shown.length, 1);
+    assert.strictEqual(shown[0].id, '');
+    assert.ok(shown[0].label.includes('zzqqxxwwvvjj') && shown[0].detail, JSON.stringify(shown[0]));
+    // Enter on that row opens nothing and leaves the search open.
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await new Promise((r) => setTimeout(r, 200));
+    assert.strictEqual(((await getApi()).services.searchCommand as SearchService).shown().length, 1);
+  });
+
+  test('shows the engine order: VS Code neither re-sorts nor hides by label', async () => {
+    const search = (await getApi()).services.searchCommand as SearchService;
+    // A query whose best digest has none of its words in the title, while a later one has:
+    // sorting by label would bring the later one to the top.
+    const query = 'state space';
+    const ids = (await vscode.commands.executeCommand('digestLens.search', query)) as string[];
+    const shown = search.shown();
+    assert.deepStrictEqual(
+      shown.map((s) => s.id),
+      ids,
+    );
+    const inLabel = (label: string) => query.split(' ').some((w) => label.toLowerCase().includes(w));
+    assert.ok(!inLabel(shown[0].label) && shown.slice(1).some((s) => inLabel(s.label)), `not a test of the order: ${shown.map((s) => s.label).join(' | ')}`);
+    const focused = await waitFor(() => search.focused(), 'the QuickPick to focus an item');
+    assert.strictEqual(focused, ids[0]);
+  });
+
+  test('each item says where it matched and shows the body around the match', async () => {
+    const { api } = await services();
+    const search = api.services.searchCommand as SearchService;
+    let target: { id: string; word: string } | undefined;
+    for (const e of api.corpus.entries) {
+      const body = (await api.corpus.body(e.id)) ?? '';
+      const word = body.match(/(?<![а-яё])[а-я]{9,}(?![а-яё])/i)?.[0];
+      if (word && !`${e.title} ${e.title_ru ?? ''}`.toLowerCase().includes(word.toLowerCase())) {
+        target = { id: e.id, word };
+        break;
+      }
+    }
+    assert.ok(target, 'no digest with a long Russian body word');
+    const ids = (await vscode.commands.executeCommand('digestLens.search', target.word)) as string[];
+    assert.ok(ids.includes(target.id), `"${target.word}" did not find ${target.id}`);
+    const item = await waitFor(() => {
+      const it = search.shown().find((s) => s.id === target!.id);
+      return it?.detail?.toLowerCase().includes(target!.word.toLowerCase()) ? it : undefined;
+    }, 'the body snippet in the detail line');
+    assert.ok(item.description?.includes(target.word.toLowerCase()), item.description);
   });
 });
