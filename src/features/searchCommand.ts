@@ -61,8 +61,8 @@ function noMatch(query: string): DigestPick {
 export interface SearchService {
   /** The items of the open QuickPick, in order; empty when it is closed. */
   shown(): readonly { id: string; label: string; description?: string; detail?: string }[];
-  /** The id of the item VS Code has focused (the first one it displays), once it has. */
-  focused(): string | undefined;
+  /** How the open QuickPick is told to treat the items (VS Code must not filter or re-sort them). */
+  options(): { sortByLabel?: boolean; matchOnDescription: boolean; matchOnDetail: boolean } | undefined;
 }
 
 /**
@@ -143,7 +143,12 @@ export const activate: Feature = (context, deps) => {
   );
   const service: SearchService = {
     shown: () => (active ? active.items.map(({ id, label, description, detail }) => ({ id, label, description, detail })) : []),
-    focused: () => active?.activeItems[0]?.id,
+    options: () =>
+      active && {
+        sortByLabel: (active as { sortByLabel?: boolean }).sortByLabel,
+        matchOnDescription: active.matchOnDescription,
+        matchOnDetail: active.matchOnDetail,
+      },
   };
   return service;
 };
