@@ -121,7 +121,7 @@ export const activate: Feature = (context, deps) => {
       qp.value = typeof initial === 'string' ? initial.slice(0, 200) : '';
       qp.busy = true;
       qp.show();
-      await deps.corpus.searchReady();
+      await deps.corpus.searchReady().catch((e: unknown) => deps.log.error(`Search index: ${e instanceof Error ? e.message : String(e)}`));
       qp.busy = false;
       let shown = show(qp, qp.value);
       qp.onDidChangeValue((v) => (shown = show(qp, v)));
