@@ -166,12 +166,9 @@ export class DigestSearch {
           for (const w of index.withPrefix(term, MAX_PREFIX_WORDS)) if (!found.some((c) => c.part === p && c.word === w)) found.push({ part: p, word: w, kind: Kind.Prefix });
         }
       }
-      let hits = this.apply(found, stampValue, used);
+      const hits = this.apply(found, stampValue, used);
       const typos = allowedTypos(term.length);
-      if (hits < FEW_HITS && typos > 0) {
-        const near = this.nearWords(term, typos, found);
-        hits += this.apply(near, stampValue, used);
-      }
+      if (hits < FEW_HITS && typos > 0) this.apply(this.nearWords(term, typos, found), stampValue, used);
     });
 
     const hits = this.top(limit, used);

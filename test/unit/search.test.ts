@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { buildBundle, bundleFiles, SEARCH_FILE } from '../../src/core/bundle';
 import { Corpus } from '../../src/core/corpus';
 import { bodySnippet, bundledPart, bundleSearch, DigestSearch, docsPart, searchDoc, SearchIndex } from '../../src/core/search';
@@ -220,5 +222,18 @@ describe('bodySnippet', () => {
     assert.ok(bodySnippet('Про кэш и память.', ['кэша'])!.includes('кэш'));
     assert.strictEqual(bodySnippet('Про память.', ['кэша']), undefined);
     assert.strictEqual(bodySnippet('', ['x']), undefined);
+  });
+});
+
+describe('the package', () => {
+  it('ships every file the bundle writes, search.bin included', () => {
+    // Tests run from out/test/unit; the repository root is three levels up.
+    const root = path.resolve(__dirname, '..', '..', '..');
+    const lines = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n');
+    const kept = lines.filter((l) => l.startsWith('!')).map((l) => new RegExp(`^${l.slice(1).trim().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`));
+    const { index, bodies } = buildBundle([meta({ id: 'a' })], TOPICS);
+    const names = Object.keys(bundleFiles(index, bodies));
+    assert.ok(names.includes(SEARCH_FILE));
+    for (const name of names) assert.ok(kept.some((re) => re.test(`dist/corpus/${name}`)), `.vscodeignore leaves out dist/corpus/${name}`);
   });
 });
