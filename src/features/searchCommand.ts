@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { bodySnippet, MatchedField, SearchHit } from '../core/search';
+import { bodySnippet, DigestSearch, MatchedField, SearchHit } from '../core/search';
 import { DigestEntry } from '../core/types';
 import { plainText } from '../core/untrusted';
 import { Feature, FeatureDeps } from './deps';
@@ -73,14 +73,14 @@ export interface SearchService {
  */
 export const activate: Feature = (context, deps) => {
   let active: vscode.QuickPick<DigestPick> | undefined;
-  const picksFor = (query: string): { picks: DigestPick[]; hits: { hit: SearchHit; entry: DigestEntry }[] } => {
+  const picksFor = (query: string, search: DigestSearch): { picks: DigestPick[]; hits: { hit: SearchHit; entry: DigestEntry }[] } => {
     const corpus = deps.corpus.corpus;
     if (!query.trim()) {
       const entries = [...corpus.entries].sort((a, b) => a.title.localeCompare(b.title)).slice(0, MAX_RESULTS);
       return { picks: entries.map((e) => toPick(e, undefined, deps)), hits: [] };
     }
     const hits: { hit: SearchHit; entry: DigestEntry }[] = [];
-    for (const hit of deps.corpus.search.search(query, MAX_RESULTS)) {
+    for (const hit of search.search(query, MAX_RESULTS)) {
       const entry = corpus.get(hit.id);
       if (entry) hits.push({ hit, entry });
     }
@@ -101,8 +101,14 @@ export const activate: Feature = (context, deps) => {
     qp.items = picks.map((p, i) => (details[i] ? { ...p, detail: plainText(details[i], 300) } : p));
   };
 
-  const show = (qp: vscode.QuickPick<DigestPick>, query: string): DigestPick[] => {
-    const { picks, hits } = picksFor(query);
+  /** Shows the results for `query` from the current snapshot's search, once its index is loaded. */
+  const show = async (qp: vscode.QuickPick<DigestPick>, query: string): Promise<DigestPick[]> => {
+    const search = await deps.corpus.searchReady().catch((e: unknown) => {
+      deps.log.error(`Search index: ${e instanceof Error ? e.message : String(e)}`);
+      return deps.corpus.search;
+    });
+    if (qp.value !== query) return [];
+    const { picks, hits } = picksFor(query, search);
     qp.items = picks;
     if (hits.length > 0) void addSnippets(qp, query, picks, hits);
     return picks;
@@ -119,12 +125,7 @@ export const activate: Feature = (context, deps) => {
       // Proposed API in the typings, present in the hosts we run in: keep VS Code from re-sorting by label.
       (qp as { sortByLabel?: boolean }).sortByLabel = false;
       qp.value = typeof initial === 'string' ? initial.slice(0, 200) : '';
-      qp.busy = true;
-      qp.show();
-      await deps.corpus.searchReady().catch((e: unknown) => deps.log.error(`Search index: ${e instanceof Error ? e.message : String(e)}`));
-      qp.busy = false;
-      let shown = show(qp, qp.value);
-      qp.onDidChangeValue((v) => (shown = show(qp, v)));
+      qp.onDidChangeValue((v) => void show(qp, v));
       qp.onDidAccept(() => {
         const pick = qp.selectedItems[0] ?? qp.activeItems[0];
         if (!pick?.id) return;
@@ -135,6 +136,10 @@ export const activate: Feature = (context, deps) => {
         qp.dispose();
         if (active === qp) active = undefined;
       });
+      qp.busy = true;
+      qp.show();
+      const shown = await show(qp, qp.value);
+      qp.busy = false;
       return shown.filter((i) => i.id).map((i) => i.id);
     }),
     vscode.commands.registerCommand('digestLens.refresh', () =>
