@@ -1,5 +1,5 @@
 /**
- * Writes the synthetic corpus of size N in the bundle format (`index.json`, `search.json`, `bodies.json`,
+ * Writes the synthetic corpus of size N in the bundle format (`index.json`, `search.bin`, `bodies.json`,
  * through the same `buildBundle` as `npm run build`) under `bench/corpus/<N>/`. A stamp of the
  * generator and of the bundle code lets a rerun reuse the files; any change rebuilds them.
  */
@@ -17,7 +17,8 @@ const STAMP_SOURCES = [
   'src/core/summary.ts',
   'src/core/types.ts',
   'src/core/nameTable.ts',
-  'src/core/wordIndex.ts',
+  'src/core/searchIndex.ts',
+  'src/core/searchText.ts',
   'src/core/recognizerText.ts',
   'src/core/recognizerChars.ts',
 ];

@@ -5,10 +5,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ENTRIES_FILE, bundleRecognizer, checkBundleIndex } from '../src/core/bundle';
-import { checkWordIndex } from '../src/core/wordIndex';
+import { ENTRIES_FILE, SEARCH_FILE, bundleRecognizer, checkBundleIndex } from '../src/core/bundle';
 import { Corpus } from '../src/core/corpus';
-import { DigestSearch, searchRecords } from '../src/core/search';
+import { bundleSearch } from '../src/core/search';
 
 const dir = process.argv[2];
 const steps: Record<string, number> = {};
@@ -28,17 +27,10 @@ const index = checkBundleIndex(parsed, summaries);
 lap('check (entries parsed on use)');
 const corpus = new Corpus(index.entries, index.topics, async () => undefined);
 lap('corpus');
-/** `search.json`, once read (after activation). */
-const searchFile: { index?: ReturnType<typeof checkWordIndex> } = {};
-const search = new DigestSearch(
-  () => searchRecords(corpus),
-  () => searchFile.index,
-);
-lap('search');
 const recognizer = bundleRecognizer(index);
 lap('recognizer');
-searchFile.index = checkWordIndex(JSON.parse(fs.readFileSync(path.join(dir, 'search.json'), 'utf8')));
-lap('read search.json (idle, after activation)');
-search.warm();
-lap('search warm (idle, after activation)');
+index.searchIndex = fs.readFileSync(path.join(dir, SEARCH_FILE));
+lap('read search.bin (idle, after activation)');
+const search = bundleSearch(index, corpus);
+lap('search load (idle, after activation)');
 console.log(JSON.stringify({ steps, keys: recognizer.nameCount, sized: search !== undefined }));

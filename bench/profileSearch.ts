@@ -1,17 +1,13 @@
 /** Times the benchmark's search queries alone: node out/bench/profileSearch.js <corpus dir> */
 import { readBundleIndex } from '../src/cli/loadBundle';
 import { Corpus } from '../src/core/corpus';
-import { DigestSearch, toSearchRecord } from '../src/core/search';
+import { bundleSearch } from '../src/core/search';
 import { searchQueries } from './workload';
 
 const index = readBundleIndex(process.argv[2]);
 const corpus = new Corpus(index.digests, index.topics, async () => undefined);
 let t = performance.now();
-const search = new DigestSearch(
-  index.digests.map((e) => toSearchRecord(e, (id) => corpus.topic(id))),
-  index.searchIndex,
-);
-search.warm();
+const search = bundleSearch(index, corpus);
 const buildMs = performance.now() - t;
 const queries = searchQueries(index.digests).slice(0, Number(process.argv[3] ?? 200));
 const byKind: Record<string, number[]> = {};

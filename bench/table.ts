@@ -5,7 +5,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-type Size = Record<string, unknown> & { coldLoad?: Record<string, number> };
+interface EngineRow {
+  buildMs: number;
+  heapMB: number;
+  p50Ms: number;
+  p99Ms: number;
+  queries: number;
+  sampled: boolean;
+}
+type Size = Record<string, unknown> & { coldLoad?: Record<string, number>; search?: Record<string, EngineRow | number | undefined> };
+const engine = (s: Size, name: string): EngineRow | undefined => s.search?.[name] as EngineRow | undefined;
 interface Results {
   machine: string;
   sizes: Record<string, Size>;
@@ -35,21 +44,32 @@ const rows: [string, (s: Size) => string][] = [
   ['Hover p50 / p99, ms (typical code line)', (s) => `${num(s.hoverP50Ms)} / ${num(s.hoverP99Ms)}`],
   ['Hover p99 in a 100 KB minified line, ms', (s) => num(s.longLineHoverP99Ms)],
   ['"In this file", 10,000 lines, ms', (s) => num(s.inFileMs)],
-  ['Search p50 / p99, ms (200 queries)', (s) => `${num(s.searchP50Ms)} / ${num(s.searchP99Ms)}${s.searchSampled ? ` (${String(s.searchQueries)} queries)` : ''}`],
-  ['Search warm-up in idle time after activation (entries parsed, records, fuse index, word index), ms', (s) => num(s.searchWarmMs)],
+  ['Search p50 / p99, ms (200 queries)', (s) => latency(engine(s, 'ours'))],
+  ['… MiniSearch, same records and queries, p50 / p99, ms', (s) => latency(engine(s, 'minisearch'))],
+  ['… plain fuse.js (short fields only), p50 / p99, ms', (s) => latency(engine(s, 'fuse'))],
+  ['MiniSearch ÷ ours, p50 / p99', (s) => (typeof s.search?.minisearchOverOursP50 === 'number' ? `${num(s.search.minisearchOverOursP50)}× / ${num(s.search.minisearchOverOursP99)}×` : '—')],
+  ['Search index build, ms: ours (at bundle time) / MiniSearch / fuse.js (at run time)', (s) => `${num(s.search?.oursBuildMs)} / ${num(engine(s, 'minisearch')?.buildMs)} / ${num(engine(s, 'fuse')?.buildMs)}`],
+  ['Search heap, MB: ours / MiniSearch / fuse.js', (s) => `${num(engine(s, 'ours')?.heapMB)} / ${num(engine(s, 'minisearch')?.heapMB)} / ${num(engine(s, 'fuse')?.heapMB)}`],
+  ['Search warm-up in idle time after activation (read `search.bin`, load it in place), ms', (s) => num(s.searchWarmMs)],
   ['First search after the warm-up, ms', (s) => num(s.firstSearchMs)],
   ['Heap after load / after first searches, MB', (s) => `${num(s.heapMB)} / ${num(s.heapAfterSearchMB)}`],
-  ['`index.json` / `entries.json` / `bodies.json`, KB', (s) => `${num(s.indexKB)} / ${num(s.entriesKB)} / ${num(s.bodiesKB)}`],
+  ['`index.json` / `entries.json` / `search.bin` / `bodies.json`, KB', (s) => `${num(s.indexKB)} / ${num(s.entriesKB)} / ${num(s.searchIndexKB)} / ${num(s.bodiesKB)}`],
   ['Naive baseline: hover p99, ms', (s) => num(s.baselineHoverP99Ms)],
   ['Naive baseline: "in this file", ms', (s) => `${num(s.baselineInFileMs)}${s.baselineInFileExtrapolated ? ` (from ${String(s.baselineInFileLinesMeasured)} lines)` : ''}`],
   ['Speed-up vs baseline: hover p99 / in-file', (s) => (typeof s.hoverSpeedup !== 'number' ? '—' : `${num(s.hoverSpeedup)}× / ${num(s.inFileSpeedup)}×`)],
 ];
 
+function latency(e: EngineRow | undefined): string {
+  if (!e) return '—';
+  return `${num(e.p50Ms)} / ${num(e.p99Ms)}${e.sampled ? ` (${String(e.queries)} queries)` : ''}`;
+}
+
 const out: string[] = [];
 out.push('## Performance', '');
 out.push(
   `Measured by \`npm run bench\` on a synthetic corpus (seeded; ~3 method names per digest, bodies of 1–4 KB in Russian and English), each size in a fresh \`node\` process. Machine: ${results.machine}. ` +
-    'Hover and search times are per call of the core code the extension runs (`Recognizer.mentionsAt` + `buildHoverCard`; `DigestSearch.search`); hover percentiles keep the fastest of three passes per position. ' +
+    'Hover and search times are per call of the core code the extension runs (`Recognizer.mentionsAt` + `buildHoverCard`; `DigestSearch.search`); hover and search percentiles keep the fastest of three passes per position or query, for every engine alike. ' +
+    'Search is compared in one process on the same records and queries (method names, English and Russian words, typos): ours and MiniSearch (`prefix`, `fuzzy: 0.2`) over titles, methods, arXiv IDs, topics and whole bodies, fuse.js over the short fields; MiniSearch and fuse.js are not run past 10,000 digests. ' +
     'The baseline tries one case-insensitive regex per method name.',
   '',
 );

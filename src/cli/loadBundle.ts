@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BundleBodies, checkBundleIndex, ENTRIES_FILE, LoadedBundle, SEARCH_FILE } from '../core/bundle';
-import { checkWordIndex } from '../core/wordIndex';
 import { Corpus } from '../core/corpus';
 
 /** `dist/corpus/`, next to the CLI bundle (`dist/cli.js`). */
@@ -15,9 +14,9 @@ export function readBundleIndex(dir = defaultBundleDir()): LoadedBundle {
   const entriesFile = path.join(dir, ENTRIES_FILE);
   const entries = fs.existsSync(entriesFile) ? fs.readFileSync(entriesFile) : undefined;
   const index = checkBundleIndex(JSON.parse(fs.readFileSync(file, 'utf8')), entries);
-  // Without the word index the search indexes the summaries itself.
+  // Without the compiled index the search indexes the summaries itself.
   const search = path.join(dir, SEARCH_FILE);
-  if (!index.searchIndex && fs.existsSync(search)) index.searchIndex = checkWordIndex(JSON.parse(fs.readFileSync(search, 'utf8')));
+  if (!index.searchIndex && fs.existsSync(search)) index.searchIndex = fs.readFileSync(search);
   return index;
 }
 

@@ -1,6 +1,6 @@
 import { CliIO } from './io';
 import { loadBundledCorpus } from './loadBundle';
-import { DigestSearch, searchRecords } from '../core/search';
+import { bundleSearch } from '../core/search';
 
 /** `search <query>`: digest ids, best first (same index and ranking as the QuickPick). */
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -10,7 +10,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const { corpus, index } = loadBundledCorpus();
-  const search = new DigestSearch(searchRecords(corpus), index.searchIndex);
+  const search = bundleSearch(index, corpus);
   io.out(JSON.stringify(search.search(query).map((h) => h.id)));
   return 0;
 }

@@ -1,9 +1,8 @@
 import { DigestEntry, DigestMeta, Topic } from './types';
 import { EntryList, entryList } from './corpus';
 import { summarize } from './summary';
-import { createSearchIndex, SerializedSearchIndex } from './search';
+import { buildSearchIndex, searchDoc } from './searchIndex';
 import { checkCompiledNames, CompiledNames, compileNames } from './nameTable';
-import { checkWordIndex } from './wordIndex';
 import { Recognizer } from './recognizer';
 
 /**
@@ -16,15 +15,14 @@ export const BUNDLE_VERSION = 3;
 const READABLE_VERSIONS = [1, 2, 3];
 
 /**
- * The longest summary an entry keeps: what a hover card or a tooltip shows. The search's word
- * index is built from a longer one at build time.
+ * The longest summary an entry keeps: what a hover card or a tooltip shows. The search indexes
+ * the whole body at build time.
  */
 export const ENTRY_SUMMARY_CHARS = 160;
-const SEARCH_SUMMARY_CHARS = 320;
 
 /**
  * The bundle in memory. On disk (`bundleFiles`): `index.json` holds what activation needs,
- * `search.json` the search's word index (read in idle time after activation), `bodies.json`
+ * `search.bin` the search's index (read in idle time after activation), `bodies.json`
  * the bodies (read on demand).
  */
 export interface BundleIndex {
@@ -33,8 +31,8 @@ export interface BundleIndex {
   digests: DigestEntry[];
   /** The recognizer's table of the digests, in this order (`Recognizer.load`). */
   names?: CompiledNames;
-  /** The search's word index of the digests, in this order (`DigestSearch`); from `search.json`. */
-  searchIndex?: SerializedSearchIndex;
+  /** The search's compiled index of the digests, in this order (`SearchIndex.load`); from `search.bin`. */
+  searchIndex?: Uint8Array;
 }
 
 /** A bundle as loaded: `digests` of a version 3 index are parsed on first access. */
@@ -77,20 +75,24 @@ export function buildBundle(
   const entries = sorted.map((d) => toEntry({ ...d, file: undefined }, 'bundled'));
   const bodies: BundleBodies = {};
   for (const d of sorted) bodies[d.id] = d.body;
+  const topicById = new Map(topics.map((t) => [t.id, t]));
   return {
     index: {
       version: BUNDLE_VERSION,
       topics: [...topics],
       digests: entries,
       names: compileNames(entries),
-      searchIndex: createSearchIndex(sorted.map((d) => ({ title: d.title, title_ru: d.title_ru, summary: summarize(d.body, SEARCH_SUMMARY_CHARS) }))),
+      searchIndex: buildSearchIndex(
+        sorted.map((d) => searchDoc(d, d.body)),
+        (id) => topicById.get(id),
+      ),
     },
     bodies,
   };
 }
 
 export const INDEX_FILE = 'index.json';
-export const SEARCH_FILE = 'search.json';
+export const SEARCH_FILE = 'search.bin';
 export const BODIES_FILE = 'bodies.json';
 export const ENTRIES_FILE = 'entries.json';
 
@@ -100,9 +102,9 @@ export const ENTRIES_FILE = 'entries.json';
  * object between the previous end plus one byte, the comma or the opening bracket, and its end).
  * The entries themselves (mostly Cyrillic, so slow to decode and parse) are read as bytes and
  * parsed one by one when used: the first hover needs one or two. `origin`, which every bundled
- * entry shares, is set at load; the word index, which activation does not need, is `search.json`.
+ * entry shares, is set at load; the search index, which activation does not need, is `search.bin`.
  */
-export function bundleFiles(index: BundleIndex, bodies: BundleBodies): Record<string, string> {
+export function bundleFiles(index: BundleIndex, bodies: BundleBodies): Record<string, string | Uint8Array> {
   const encoder = new TextEncoder();
   const literals: string[] = [];
   const ends: number[] = [];
@@ -120,7 +122,7 @@ export function bundleFiles(index: BundleIndex, bodies: BundleBodies): Record<st
   return {
     [INDEX_FILE]: JSON.stringify({ version: BUNDLE_VERSION, topics: index.topics, ids, names: index.names, entryEnds: ends }),
     [ENTRIES_FILE]: `[${literals.join(',')}]`,
-    ...(index.searchIndex ? { [SEARCH_FILE]: JSON.stringify(index.searchIndex) } : {}),
+    ...(index.searchIndex ? { [SEARCH_FILE]: index.searchIndex } : {}),
     [BODIES_FILE]: JSON.stringify(bodies),
   };
 }
@@ -176,7 +178,8 @@ export function checkBundleIndex(value: unknown, entries?: Uint8Array): LoadedBu
   if (!READABLE_VERSIONS.includes(v.version as number)) throw new Error(`corpus index version ${String(v.version)} is not ${BUNDLE_VERSION}; rebuild with "npm run build"`);
   if (!Array.isArray(v.topics)) throw new Error('corpus index lacks "topics"');
   if (v.names !== undefined) checkCompiledNames(v.names);
-  if (v.searchIndex !== undefined) checkWordIndex(v.searchIndex);
+  // An index inline in index.json is an older search's format: the search builds its own then.
+  if (v.searchIndex !== undefined && !(v.searchIndex instanceof Uint8Array)) delete v.searchIndex;
   // Version 3 on disk lists ids and keeps entries in entries.json; in memory (and in versions 1
   // and 2) the entries are inline.
   if (v.version === 3 && !Array.isArray(v.digests)) {

@@ -32,6 +32,11 @@ export interface DigestMeta {
   lang: Lang;
   kind: DigestKind;
   papers?: PaperRef[];
+  /** Curated: what the paper proposes and its main result, in English and in Russian. */
+  tldr?: string;
+  tldr_ru?: string;
+  /** Curated: names code uses for the official implementation (package, module, repository). */
+  aliases?: string[];
 }
 
 /** A digest as the corpus holds it: metadata, a derived summary, where it came from. */

@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import { BODIES_FILE, BundleBodies, bundleRecognizer, checkBundleIndex, ENTRIES_FILE, INDEX_FILE, LoadedBundle, SEARCH_FILE } from '../core/bundle';
 import { concatEntries, Corpus, entryList } from '../core/corpus';
 import { Recognizer } from '../core/recognizer';
-import { DigestSearch, searchRecords, SerializedSearchIndex } from '../core/search';
-import { checkWordIndex } from '../core/wordIndex';
+import { bundledPart, DigestSearch, docsPart, SearchPart, searchDoc } from '../core/search';
 import { DigestEntry } from '../core/types';
 import { CorpusProvider, Logger } from './deps';
 
@@ -19,18 +18,17 @@ const SEARCH_WARM_DELAY_MS = 2000;
 /**
  * Owns the live corpus snapshot. The bundled index is read once (through `workspace.fs`, so the
  * same code runs in the web worker); bodies are read on first use. The recognizer's table and
- * the search's word index come compiled in the bundle; the user's digests are compiled on top.
+ * the search's index come compiled in the bundle; the user's digests are compiled on top.
  * Extra sources (user folders) replace their part and a new snapshot — corpus, recognizer,
  * search — is published at once.
  */
 export class CorpusService implements CorpusProvider, vscode.Disposable {
-  private snapshot: { corpus: Corpus; recognizer: Recognizer; search: DigestSearch };
+  private snapshot: { corpus: Corpus; recognizer: Recognizer; search: DigestSearch; prepare: () => Promise<DigestSearch> };
   private bundled: LoadedBundle | undefined;
   /** The bundled digests' recognizer, kept across snapshots: user folders only add to it. */
   private bundledRecognizer: Recognizer | undefined;
-  /** The bundle's word index (`search.json`), read in idle time after activation. */
-  private bundledSearch: Promise<SerializedSearchIndex | undefined> | undefined;
-  private bundledSearchIndex: SerializedSearchIndex | undefined;
+  /** The bundle's search index (`search.bin`), read in idle time after activation or on the first search. */
+  private bundledSearch: Promise<Uint8Array | undefined> | undefined;
   private warmTimer: ReturnType<typeof setTimeout> | undefined;
   private bundledBodies: Promise<BundleBodies> | undefined;
   private readonly extras = new Map<string, ExtraDigests>();
@@ -43,7 +41,8 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
     private readonly log: Logger,
   ) {
     const empty = Corpus.empty();
-    this.snapshot = { corpus: empty, recognizer: Recognizer.build([]), search: new DigestSearch([]) };
+    const search = new DigestSearch();
+    this.snapshot = { corpus: empty, recognizer: Recognizer.build([]), search, prepare: () => Promise.resolve(search) };
     this.ready = this.loadBundled().then(
       () => this.publish(),
       (e: unknown) => this.log.error(`Could not load the bundled corpus: ${e instanceof Error ? e.message : String(e)}`),
@@ -58,6 +57,10 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
   }
   get search(): DigestSearch {
     return this.snapshot.search;
+  }
+
+  searchReady(): Promise<DigestSearch> {
+    return this.snapshot.prepare();
   }
 
   private readonly reloaders: (() => Promise<void>)[] = [];
@@ -105,7 +108,6 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
     this.bundled = checkBundleIndex(JSON.parse(new TextDecoder().decode(bytes)), entries);
     this.bundledRecognizer = undefined;
     this.bundledSearch = undefined;
-    this.bundledSearchIndex = undefined;
     this.log.info(`Loaded ${this.bundled.ids.length} bundled digests.`);
   }
 
@@ -120,9 +122,9 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
     return this.bundledBodies;
   }
 
-  private readBundledSearch(): Promise<SerializedSearchIndex | undefined> {
+  private readBundledSearch(): Promise<Uint8Array | undefined> {
     this.bundledSearch ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.corpusDir(), SEARCH_FILE))).then(
-      (bytes) => (this.bundledSearchIndex = checkWordIndex(JSON.parse(new TextDecoder().decode(bytes)))),
+      (bytes) => bytes,
       (e: unknown) => {
         // The search still works: it indexes the summaries itself.
         this.log.warn(`Could not read the bundled search index: ${e instanceof Error ? e.message : String(e)}`);
@@ -156,19 +158,33 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
       if (extra) return extra.body(e);
       return (await this.readBundledBodies())[e.id];
     });
-    // The prebuilt word index covers exactly the bundled records, in order; user digests follow.
-    // Records are made on the first search, not at activation.
-    const search = new DigestSearch(
-      () => searchRecords(corpus),
-      () => (this.bundled ? this.bundledSearchIndex : undefined),
-    );
-    this.snapshot = { corpus, recognizer: this.bundledRecognizerOf().withExtra(extra), search };
+    // The compiled index covers exactly the bundled digests, in order; user digests follow. It
+    // is read and the user's digests indexed in idle time, or when the first search asks.
+    const search = new DigestSearch();
+    const bundle = this.bundled;
+    let prepared: Promise<DigestSearch> | undefined;
+    const prepare = (): Promise<DigestSearch> =>
+      (prepared ??= (async () => {
+        const topicOf = (id: string) => corpus.topic(id);
+        const parts: SearchPart[] = [];
+        if (bundle) {
+          const bytes = await this.readBundledSearch();
+          parts.push(bundledPart({ ids: bundle.ids, searchIndex: bytes, entries: bundle.entries }, topicOf, (m) => this.log.warn(`Search index: ${m}`)));
+        }
+        if (extra.length > 0) {
+          const docs = await Promise.all(
+            extra.map(async (e) => searchDoc(e, (await extraOf.get(e)!.body(e).catch(() => undefined)) ?? e.summary)),
+          );
+          parts.push(docsPart(docs, topicOf));
+        }
+        search.setParts(parts);
+        return search;
+      })());
+    this.snapshot = { corpus, recognizer: this.bundledRecognizerOf().withExtra(extra), search, prepare };
     if (this.warmTimer !== undefined) clearTimeout(this.warmTimer);
     this.warmTimer = setTimeout(() => {
       this.warmTimer = undefined;
-      void (this.bundled ? this.readBundledSearch() : Promise.resolve(undefined)).then(() => {
-        if (this.snapshot.search === search) search.warm();
-      });
+      if (this.snapshot.search === search) void prepare();
     }, SEARCH_WARM_DELAY_MS);
     void vscode.commands.executeCommand('setContext', 'digestLens.corpusEmpty', entries.length === 0);
     this.emitter.fire(corpus);

@@ -9,8 +9,10 @@ export interface CorpusProvider {
   readonly corpus: Corpus;
   /** Built once per corpus snapshot; every consumer shares it (parse once, not per provider). */
   readonly recognizer: Recognizer;
-  /** Fuzzy search over the same snapshot (prebuilt index for the bundled part). */
+  /** Search over the same snapshot; empty until `searchReady` resolves. */
   readonly search: DigestSearch;
+  /** The snapshot's search once its indexes are loaded (the bundle's compiled one, the user's digests). */
+  searchReady(): Promise<DigestSearch>;
   readonly onDidChange: vscode.Event<Corpus>;
   /** Re-reads the bundle and the user's folders (`digestLens.refresh`). */
   reload(): Promise<void>;

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { DigestNode, GroupNode, TopicsTreeProvider } from '../../src/features/topicsTree';
 import type { InFileProvider } from '../../src/features/inFileView';
+import type { SearchService } from '../../src/features/searchCommand';
 import { getApi, waitFor } from './api';
 
 interface TreeService {
@@ -157,8 +158,48 @@ suite('search', () => {
     assert.ok(ids.includes(target.id), `"${target.word}" did not find ${target.id}`);
   });
 
-  test('an unknown word finds nothing', async () => {
+  test('an unknown word finds nothing and says so in one row', async () => {
     const ids = (await vscode.commands.executeCommand('digestLens.search', 'zzqqxxwwvvjj')) as string[];
     assert.deepStrictEqual(ids, []);
+    const shown = ((await getApi()).services.searchCommand as SearchService).shown();
+    assert.strictEqual(shown.length, 1);
+    assert.strictEqual(shown[0].id, '');
+    assert.ok(shown[0].label.includes('zzqqxxwwvvjj') && shown[0].detail, JSON.stringify(shown[0]));
+  });
+
+  test('shows the engine order, and tells VS Code not to re-sort or filter it', async () => {
+    const search = (await getApi()).services.searchCommand as SearchService;
+    const ids = (await vscode.commands.executeCommand('digestLens.search', 'state space')) as string[];
+    assert.ok(ids.length > 1);
+    assert.deepStrictEqual(
+      search.shown().map((s) => s.id),
+      ids,
+    );
+    // The engine's order differs from the titles' order here, so a sort by label would show.
+    const titles = search.shown().map((s) => s.label);
+    assert.notDeepStrictEqual(titles, [...titles].sort((a, b) => a.localeCompare(b)));
+    assert.deepStrictEqual(search.options(), { sortByLabel: false, matchOnDescription: false, matchOnDetail: false });
+  });
+
+  test('each item says where it matched and shows the body around the match', async () => {
+    const { api } = await services();
+    const search = api.services.searchCommand as SearchService;
+    let target: { id: string; word: string } | undefined;
+    for (const e of api.corpus.entries) {
+      const body = (await api.corpus.body(e.id)) ?? '';
+      const word = body.match(/(?<![а-яё])[а-я]{9,}(?![а-яё])/i)?.[0];
+      if (word && !`${e.title} ${e.title_ru ?? ''}`.toLowerCase().includes(word.toLowerCase())) {
+        target = { id: e.id, word };
+        break;
+      }
+    }
+    assert.ok(target, 'no digest with a long Russian body word');
+    const ids = (await vscode.commands.executeCommand('digestLens.search', target.word)) as string[];
+    assert.ok(ids.includes(target.id), `"${target.word}" did not find ${target.id}`);
+    const item = await waitFor(() => {
+      const it = search.shown().find((s) => s.id === target!.id);
+      return it?.detail?.toLowerCase().includes(target!.word.toLowerCase()) ? it : undefined;
+    }, 'the body snippet in the detail line');
+    assert.ok(item.description?.includes(target.word.toLowerCase()), item.description);
   });
 });

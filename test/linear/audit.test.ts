@@ -11,7 +11,7 @@ import { citedTitles, cleanTitle, fallbackTitle, findChannelHeader } from '../..
 import { excerpt, isLatinTitle, isRussianHeading, lineKey, slugify, toMarkdownBody } from '../../src/core/import/text';
 import { isInside, joinUri, relativePath, resolveFolder, toUri } from '../../src/core/paths';
 import { classifyHref, escapeHtml, parseViewMessage, renderDigestHtml, renderMarkdown, safeExternalUrl } from '../../src/core/render';
-import { DigestSearch, toSearchRecord } from '../../src/core/search';
+import { DigestSearch, docsPart, searchDoc } from '../../src/core/search';
 import { readSettings } from '../../src/core/settings';
 import { summarize } from '../../src/core/summary';
 import { parseTopics } from '../../src/core/topics';
@@ -108,15 +108,15 @@ describe('ReDoS audit: linear time outside the recognizer', function () {
   });
 
   describe('search', () => {
-    const records = Array.from({ length: 200 }, (_, i) =>
-      toSearchRecord(entryWith({ id: `d${i}`, title: `Paper ${i} ${'a'.repeat(i % 17)}`, methods: [`M${i}`], summary: 'Текст '.repeat(20) }), () => undefined),
+    const docs = Array.from({ length: 200 }, (_, i) =>
+      searchDoc(entryWith({ id: `d${i}`, title: `Paper ${i} ${'a'.repeat(i % 17)}`, methods: [`M${i}`] }), 'Текст '.repeat(20)),
     );
-    const search = new DigestSearch(records);
+    const search = new DigestSearch([docsPart(docs, () => undefined)]);
     it('queries of any length and shape', () => {
       for (const unit of ['a', ' ', 'arxiv:', '(.*)+', '"\'🔥']) assertLinear((q) => search.search(q), rep(unit), 100, 16_000);
     });
     it('indexing hostile titles', () => {
-      assertLinear((t) => new DigestSearch([toSearchRecord(entryWith({ title: t }), () => undefined)]).search('a'), rep('a '), 1000, 50_000);
+      assertLinear((t) => new DigestSearch([docsPart([searchDoc(entryWith({ title: t }), t)], () => undefined)]).search('a'), rep('a '), 1000, 50_000);
     });
   });
 

@@ -8,7 +8,10 @@ const encoder = new TextEncoder();
 
 function written(digests = generateCorpus(40).digests): { files: Record<string, string>; expected: ReturnType<typeof buildBundle>['index'] } {
   const { index, bodies } = buildBundle(digests, SYNTHETIC_TOPICS);
-  return { files: bundleFiles(index, bodies), expected: index };
+  // The text files; the search's binary index has its own tests (search.test.ts).
+  const files: Record<string, string> = {};
+  for (const [name, content] of Object.entries(bundleFiles(index, bodies))) if (typeof content === 'string') files[name] = content;
+  return { files, expected: index };
 }
 
 function load(files: Record<string, string>): LoadedBundle {
