@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { validateDigestFiles, type ParsedDigest } from '../core/digestFile';
+import { curationSummary, formatCurationSummary, type DigestRules } from '../core/digestFields';
 import { parseTopics } from '../core/topics';
 import type { Problem, Topic } from '../core/types';
 import { formatProblem } from './format';
@@ -10,6 +11,8 @@ export interface LoadedFolder {
   digests: (ParsedDigest & { file: string })[];
   topics: Topic[];
   problems: Problem[];
+  /** `corpus` for a folder with its own `topics.yaml` (as `digests/`), else `user`. */
+  rules: DigestRules;
 }
 
 /** Where the bundled corpus lives: next to `dist/` in a checkout or an installed extension. */
@@ -30,14 +33,17 @@ function readText(file: string, problems: Problem[]): string | undefined {
 
 /**
  * Loads and validates every `*.md` digest of a folder, with the folder's `topics.yaml` (or the
- * bundled one when the folder has none, as user folders usually do).
+ * bundled one when the folder has none, as user folders usually do). A folder with its own
+ * vocabulary is a corpus and checked as `digests/` is; one without, as the extension checks a
+ * reader's folder. `strict`: a corpus digest's missing curated fields are errors.
  */
-export function loadDigestFolder(folder: string): LoadedFolder {
+export function loadDigestFolder(folder: string, options: { strict?: boolean } = {}): LoadedFolder {
   const problems: Problem[] = [];
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
-    return { digests: [], topics: [], problems: [{ file: folder, severity: 'error', message: 'not a folder' }] };
+    return { digests: [], topics: [], problems: [{ file: folder, severity: 'error', message: 'not a folder' }], rules: 'user' };
   }
   let topicsFile = path.join(folder, 'topics.yaml');
+  const rules: DigestRules = fs.existsSync(topicsFile) ? 'corpus' : 'user';
   if (!fs.existsSync(topicsFile)) {
     const bundled = bundledDigestsFolder();
     if (!bundled) {
@@ -62,22 +68,29 @@ export function loadDigestFolder(folder: string): LoadedFolder {
     const text = readText(file, problems);
     if (text !== undefined) files.push({ path: file, text });
   }
-  const result = validateDigestFiles(files, new Set(topics.map((t) => t.id)));
-  return { digests: result.digests, topics, problems: [...problems, ...result.problems] };
+  const result = validateDigestFiles(files, new Set(topics.map((t) => t.id)), { rules, strict: options.strict });
+  return { digests: result.digests, topics, problems: [...problems, ...result.problems], rules };
 }
 
-/** `validate [folder…]` (default `digests`): prints every problem; exit 1 when any is an error. */
+/**
+ * `validate [folder…] [--strict]` (default `digests`): prints every problem, the counts and how
+ * complete the curated fields are; exit 1 when any problem is an error. `--strict`: a corpus
+ * digest without its TL;DRs, a link, or the authors and year of an identified paper is an error.
+ */
 export async function run(args: string[], io: CliIO): Promise<number> {
+  const strict = args.includes('--strict');
   const folders = args.filter((a) => !a.startsWith('--'));
   if (folders.length === 0) folders.push('digests');
   const problems: Problem[] = [];
   const seen = new Map<string, string>();
   let count = 0;
+  const all: ParsedDigest[] = [];
   for (const folder of folders) {
     const abs = path.resolve(io.cwd, folder);
-    const loaded = loadDigestFolder(abs);
+    const loaded = loadDigestFolder(abs, { strict });
     problems.push(...loaded.problems);
     count += loaded.digests.length;
+    all.push(...loaded.digests);
     // Folders given together form one corpus: an id may appear only once across them.
     for (const d of loaded.digests) {
       const other = seen.get(d.id);
@@ -91,5 +104,6 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   io.err(`validate: ${count} digest(s), ${errors} error(s), ${warnings} warning(s)`);
+  io.err(formatCurationSummary(curationSummary(all)));
   return errors > 0 ? 1 : 0;
 }

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { uiLang } from '../core/localized';
+import { topicLabel } from '../core/topics';
 import { DigestEntry } from '../core/types';
 import { Feature, FeatureDeps } from './deps';
 
@@ -10,11 +12,8 @@ const MAX_RESULTS = 50;
 
 function toPick(d: DigestEntry, deps: FeatureDeps): DigestPick {
   const corpus = deps.corpus.corpus;
-  const ru = vscode.env.language.startsWith('ru');
-  const topics = d.topics.map((t) => {
-    const topic = corpus.topic(t);
-    return topic ? (ru ? topic.label_ru : topic.label) : t;
-  });
+  const lang = uiLang(vscode.env.language);
+  const topics = d.topics.map((t) => topicLabel(corpus.topic(t), t, lang));
   return {
     id: d.id,
     label: d.title,

@@ -154,7 +154,8 @@ export async function readDigest(
   if (bytes.byteLength > MAX_FILE_BYTES) return failed(`file too large (more than ${MAX_FILE_BYTES / 1024 / 1024} MB)`);
   if (bytes.subarray(0, 8192).includes(0)) return failed('binary file, not a markdown digest');
   const text = new TextDecoder('utf-8').decode(bytes);
-  const parsed = parseDigestFile(text, file, topicIds);
+  // A reader's folder: a draft's missing TL;DR, topic or author is a warning, not an error.
+  const parsed = parseDigestFile(text, file, topicIds, { rules: 'user' });
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   let entry: DigestEntry | undefined;
   if (parsed.digest) {

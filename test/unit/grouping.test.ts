@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { groupDigests } from '../../src/core/grouping';
 import { entry, TOPICS } from '../builders/digests';
 
-const labels = { topic: (t: { label: string }) => t.label, undated: 'Undated', unknownSource: 'Unknown source', noTopic: 'No topic' };
+const labels = { lang: 'en' as const, undated: 'Undated', unknownSource: 'Unknown source', noTopic: 'No topic' };
 
 describe('groupDigests', () => {
   const digests = [
