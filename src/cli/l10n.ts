@@ -2,9 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Lang } from '../core/types';
 
-/** `l10n/`, next to `dist/` in a checkout or an installed extension. */
+/** `l10n/`, next to `dist/` in a checkout or an installed extension (or above the compiled tests). */
 function l10nFolder(): string | undefined {
-  const candidates = [path.resolve(__dirname, '..', 'l10n'), path.resolve(__dirname, '..', '..', 'l10n')];
+  const candidates = [1, 2, 3].map((up) => path.resolve(__dirname, ...Array<string>(up).fill('..'), 'l10n'));
   return candidates.find((c) => fs.existsSync(path.join(c, 'bundle.l10n.json')));
 }
 

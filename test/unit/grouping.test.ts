@@ -52,4 +52,9 @@ describe('groupDigests', () => {
   it('an empty corpus gives no groups', () => {
     assert.deepStrictEqual(groupDigests([], 'topic', TOPICS, labels), []);
   });
+
+  it('names topic groups in the UI language', () => {
+    const ru = groupDigests(digests, 'topic', TOPICS, { ...labels, lang: 'ru' });
+    assert.deepEqual(ru.map((g) => g.label), ['unknown-topic', 'Внимание и позиционное кодирование', 'Языковые модели', 'No topic']);
+  });
 });
