@@ -1,5 +1,6 @@
 // `npm test`: every check in order, then one summary line counting all suites.
-//   1. build, type check and lint     4. integration suites, web workbench (repo)
+//   1. build, type check and lint     4. integration suites, web workbench (repo; the UI-language
+//                                        suites again in a Russian workbench)
 //   2. validate digests/              5. the same suites against the unpacked .vsix
 //   3. unit tests (mocha, Node)          (and its README's and walkthrough's links resolve inside it)
 //                                     6. the same suites in a Node extension host (code-server)
@@ -83,6 +84,8 @@ if (built === 0) {
   record('unit', up, uf);
 
   await lane('web workbench', 'node', ['scripts/test-web.mjs']);
+  // The suites that depend on the display language, again in a Russian workbench.
+  await lane('web workbench (Russian UI)', 'node', ['scripts/test-web.mjs', '--locale', 'ru', '--grep', 'UI language', '--label', 'web-ru']);
 
   console.log('\n=== package .vsix');
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;

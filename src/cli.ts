@@ -6,10 +6,12 @@ import { run as validate } from './cli/validate';
 import { run as render } from './cli/render';
 import { run as importCmd } from './cli/import';
 import { run as bundle } from './cli/bundle';
+import { run as card } from './cli/card';
 
 const commands: Record<string, { run: CliCommand; usage: string }> = {
   list: { run: list, usage: 'list                      JSON array of all digests\u2019 metadata' },
   mentions: { run: mentions, usage: 'mentions <file>           JSON array of mentions (same recognizer as the hover)' },
+  card: { run: card, usage: 'card <file> <line> <char> the hover card markdown at that position [--lang en|ru]' },
   search: { run: search, usage: 'search <query>            JSON array of digest ids, best first' },
   validate: { run: validate, usage: 'validate [folder\u2026]        problems found; exit 1 when any' },
   render: { run: render, usage: 'render <id | file.md>     the HTML body the digest view shows' },

@@ -68,7 +68,7 @@ async function renderFile(file: string, lang: Lang, io: CliIO): Promise<number> 
   const bundled = tryBundle();
   const topics = bundled?.topics ?? siblingTopics(file);
   const text = fs.readFileSync(file, 'utf8');
-  const { digest, problems } = parseDigestFile(text, file, new Set(topics.map((t) => t.id)));
+  const { digest, problems } = parseDigestFile(text, file, new Set(topics.map((t) => t.id)), { rules: 'user' });
   for (const p of problems) io.err(formatProblem(p));
   if (!digest) return 1;
   const entry = toEntry({ ...digest, file }, file);

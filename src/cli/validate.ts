@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { validateDigestFiles, type ParsedDigest } from '../core/digestFile';
+import { curationSummary, formatCurationSummary, type DigestRules } from '../core/digestFields';
 import { decodeDigestBytes, fileSizeProblem, listDigestFilesSync } from '../core/digestFolder';
 import { idClashMessage, resolveIdClaims } from '../core/digestIds';
 import { nodeFolderFs, readBounded } from './folderFs';
@@ -13,6 +14,8 @@ export interface LoadedFolder {
   digests: (ParsedDigest & { file: string })[];
   topics: Topic[];
   problems: Problem[];
+  /** `corpus` for a folder with its own `topics.yaml` (as `digests/`), else `user`. */
+  rules: DigestRules;
 }
 
 /** Where the bundled corpus lives: next to `dist/` in a checkout or an installed extension. */
@@ -50,12 +53,15 @@ function loadTopics(folder: string, problems: Problem[]): Topic[] {
 
 /**
  * Loads and validates every digest of a folder as the extension reads a user folder: the same
- * walk, limits, size and binary checks (src/core/digestFolder), with the folder's topics.
+ * walk, limits, size and binary checks (src/core/digestFolder), with the folder's topics. A folder
+ * with its own vocabulary is a corpus and checked as `digests/` is; one without, as the extension
+ * checks a reader's folder. `strict`: a corpus digest's missing curated fields are errors.
  */
-export function loadDigestFolder(folder: string): LoadedFolder {
+export function loadDigestFolder(folder: string, options: { strict?: boolean } = {}): LoadedFolder {
   const problems: Problem[] = [];
+  const rules: DigestRules = fs.existsSync(path.join(folder, 'topics.yaml')) ? 'corpus' : 'user';
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
-    return { digests: [], topics: [], problems: [{ file: folder, severity: 'error', message: 'not a folder' }] };
+    return { digests: [], topics: [], problems: [{ file: folder, severity: 'error', message: 'not a folder' }], rules: 'user' };
   }
   const topics = loadTopics(folder, problems);
   const listing = listDigestFilesSync(nodeFolderFs, folder);
@@ -76,19 +82,24 @@ export function loadDigestFolder(folder: string): LoadedFolder {
     if ('problem' in decoded) fail(decoded.problem);
     else files.push({ path: file, text: decoded.text });
   }
-  const result = validateDigestFiles(files, new Set(topics.map((t) => t.id)));
-  return { digests: result.digests, topics, problems: [...problems, ...result.problems] };
+  const result = validateDigestFiles(files, new Set(topics.map((t) => t.id)), { rules, strict: options.strict });
+  return { digests: result.digests, topics, problems: [...problems, ...result.problems], rules };
 }
 
-/** `validate [folder…]` (default `digests`): prints every problem; exit 1 when any is an error. */
+/**
+ * `validate [folder…] [--strict]` (default `digests`): prints every problem, the counts and how
+ * complete the curated fields are; exit 1 when any problem is an error. `--strict`: a corpus
+ * digest without its TL;DRs, a link, or the authors and year of an identified paper is an error.
+ */
 export async function run(args: string[], io: CliIO): Promise<number> {
+  const strict = args.includes('--strict');
   const folders = args.filter((a) => !a.startsWith('--'));
   if (folders.length === 0) folders.push('digests');
   const problems: Problem[] = [];
   const all: (ParsedDigest & { file: string })[] = [];
   for (const folder of folders) {
     const abs = path.resolve(io.cwd, folder);
-    const loaded = loadDigestFolder(abs);
+    const loaded = loadDigestFolder(abs, { strict });
     problems.push(...loaded.problems);
     all.push(...loaded.digests);
   }
@@ -103,5 +114,6 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   io.err(`validate: ${count} digest(s), ${errors} error(s), ${warnings} warning(s)`);
+  io.err(formatCurationSummary(curationSummary(all)));
   return errors > 0 ? 1 : 0;
 }

@@ -1,4 +1,5 @@
 import { DigestEntry, DigestMeta, Topic } from './types';
+import { curatedOf } from './digestFields';
 import { EntryList, entryList } from './corpus';
 import { summarize } from './summary';
 import { buildSearchIndex, searchDoc } from './searchIndex';
@@ -49,6 +50,7 @@ export function toEntry(d: DigestMeta & { body: string; file?: string }, origin:
     id: d.id,
     title: d.title,
     ...(d.title_ru ? { title_ru: d.title_ru } : {}),
+    ...curatedOf(d),
     arxiv: d.arxiv,
     methods: d.methods,
     topics: d.topics,

@@ -4,7 +4,7 @@
  */
 import { arxivLinks, isArxivId, normalizeArxivId } from './arxivId';
 import { DigestEntry } from './types';
-import { safeExternalUrl } from './render';
+import { safeExternalUrl } from './url';
 
 interface Cited {
   key: string;

@@ -5,16 +5,19 @@
  */
 import { Document, LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { isArxivId } from './arxivId';
+import { CURATED_KEYS, curatedPairs, curationProblems, type FieldContext, maxYearOf, type ParseOptions, readCuratedFields, readPaperFacts } from './digestFields';
 import { idClashMessage, idFromFileName, resolveIdClaims } from './digestIds';
+import { safeExternalUrl } from './url';
 import type { DigestKind, DigestMeta, Lang, PaperRef, Problem, Severity, SourceInfo } from './types';
 
 export type ParsedDigest = DigestMeta & { body: string };
+export type { DigestRules, ParseOptions } from './digestFields';
 
 /** Digest files larger than this are refused: a digest is a page of text, not a book. */
 export const MAX_DIGEST_BYTES = 1_000_000;
 
 export const DIGEST_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const KNOWN_FIELDS = ['id', 'title', 'title_ru', 'arxiv', 'methods', 'topics', 'source', 'lang', 'kind', 'papers'];
+const KNOWN_FIELDS: readonly string[] = ['id', 'title', 'title_ru', 'arxiv', 'methods', 'topics', 'source', 'lang', 'kind', 'papers', ...CURATED_KEYS];
 /** Words too common to work as method names in hover matching. */
 const GENERIC_METHODS = new Set(['attention', 'transformer', 'transformers', 'llm', 'model', 'rl', 'diffusion', 'lora', 'rag']);
 
@@ -111,8 +114,9 @@ export function parseDigestFile(
   text: string,
   file: string,
   topicIds: ReadonlySet<string>,
+  options: ParseOptions = {},
 ): { digest?: ParsedDigest; problems: Problem[] } {
-  const result = parseDigestFileUncapped(text, file, topicIds);
+  const result = parseDigestFileUncapped(text, file, topicIds, options);
   if (result.problems.length <= MAX_PROBLEMS_PER_FILE) return result;
   const more = result.problems.length - MAX_PROBLEMS_PER_FILE;
   const problems = result.problems.slice(0, MAX_PROBLEMS_PER_FILE);
@@ -124,8 +128,11 @@ function parseDigestFileUncapped(
   text: string,
   file: string,
   topicIds: ReadonlySet<string>,
+  options: ParseOptions,
 ): { digest?: ParsedDigest; problems: Problem[] } {
   const problems: Problem[] = [];
+  // In a reader's own folder a fresh draft is normal: what is still to be filled in is a warning.
+  const draftSeverity: Severity = options.rules === 'user' ? 'warning' : 'error';
   const report = (message: string, pos: { line?: number; column?: number } = {}, severity: Severity = 'error'): void => {
     problems.push({ file, ...pos, message, severity });
   };
@@ -218,10 +225,10 @@ function parseDigestFileUncapped(
     }
     return String(node.value).trim();
   };
-  const list = (key: string, check?: (v: string, node: Scalar) => boolean): string[] => {
+  const list = (key: string, check?: (v: string, node: Scalar) => boolean, missing: Severity = 'error'): string[] => {
     const node = map.get(key, true) as unknown;
     if (node === undefined) {
-      report(`missing required field "${key}" (use [] when empty)`, keyPos(key));
+      report(`missing required field "${key}" (use [] when empty)`, keyPos(key), missing);
       return [];
     }
     if (isBlank(node)) return [];
@@ -273,12 +280,14 @@ function parseDigestFileUncapped(
     if (topicIds.has(v)) return true;
     report(`unknown topic "${v}" (not in topics.yaml)`, nodePos(node, 'topics'));
     return false;
-  });
+  }, draftSeverity);
   if (map.has('topics') && topics.length === 0 && !problems.some((p) => p.message.startsWith('unknown topic'))) {
-    report('at least one topic is required', keyPos('topics'));
+    report('at least one topic is required', keyPos('topics'), draftSeverity);
   }
   if (topics.length > 3) report(`${topics.length} topics; use 1 to 3`, keyPos('topics'));
 
+  const fields: FieldContext = { report, nodePos, keyPos, maxYear: maxYearOf(options) };
+  const curated = readCuratedFields(map, fields);
   const source = readSource(map, report, nodePos, keyPos);
   const langRaw = str('lang', true);
   let lang: Lang = /[\u0400-\u04FF]/.test(body) ? 'ru' : 'en';
@@ -286,7 +295,7 @@ function parseDigestFileUncapped(
     if (langRaw === 'ru' || langRaw === 'en') lang = langRaw;
     else report(`lang must be "ru" or "en", not "${langRaw}"`, nodePos(map.get('lang', true), 'lang'));
   }
-  const papers = readPapers(map, report, nodePos);
+  const papers = readPapers(map, report, nodePos, fields);
   const kindRaw = str('kind', true);
   let kind: DigestKind = papers && papers.length > 1 ? 'multi-paper' : 'paper';
   if (kindRaw !== undefined) {
@@ -303,6 +312,7 @@ function parseDigestFileUncapped(
     id,
     title,
     ...(title_ru ? { title_ru } : {}),
+    ...curated,
     arxiv,
     methods,
     topics,
@@ -312,6 +322,7 @@ function parseDigestFileUncapped(
     ...(papers ? { papers } : {}),
     body,
   };
+  for (const p of curationProblems(digest, options)) report(p.message, keyPos(p.key), p.severity);
   return { digest, problems };
 }
 
@@ -348,7 +359,7 @@ function readSource(map: YAMLMap, report: Report, nodePos: NodePos, keyPos: (k: 
   const out: SourceInfo = { name: name ?? 'unknown' };
   if (!name) report('source.name is required', nodePos(node, 'source'));
   if (url !== undefined) {
-    if (/^https?:\/\/\S+$/i.test(url)) out.url = url;
+    if (safeExternalUrl(url)) out.url = url;
     else report(`source.url must be an http(s) URL, not "${url}"`, nodePos(node.get('url', true), 'source'));
   }
   if (date !== undefined) {
@@ -387,7 +398,7 @@ function isIsoDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-function readPapers(map: YAMLMap, report: Report, nodePos: NodePos): PaperRef[] | undefined {
+function readPapers(map: YAMLMap, report: Report, nodePos: NodePos, fields: FieldContext): PaperRef[] | undefined {
   const node = map.get('papers', true) as unknown;
   if (node === undefined) return undefined;
   if (isBlank(node)) return [];
@@ -415,6 +426,7 @@ function readPapers(map: YAMLMap, report: Report, nodePos: NodePos): PaperRef[] 
       if (!why) ref.arxiv = v;
       else report(why, nodePos(a, 'papers'));
     }
+    Object.assign(ref, readPaperFacts(item, fields));
     out.push(ref);
   }
   return out;
@@ -436,6 +448,7 @@ export function serializeDigest(meta: DigestMeta, body: string): string {
   add('id', meta.id);
   add('title', meta.title);
   if (meta.title_ru) add('title_ru', meta.title_ru);
+  map.items.push(...curatedPairs(meta));
   add('arxiv', flow(meta.arxiv));
   add('methods', flow(meta.methods));
   add('topics', flow(meta.topics));
@@ -452,6 +465,8 @@ export function serializeDigest(meta: DigestMeta, body: string): string {
       const m = new YAMLMap();
       m.items.push(new Pair(new Scalar('title'), new Scalar(p.title)));
       if (p.arxiv) m.items.push(new Pair(new Scalar('arxiv'), new Scalar(p.arxiv)));
+      if (p.authors?.length) m.items.push(new Pair(new Scalar('authors'), flow(p.authors)));
+      if (p.year !== undefined) m.items.push(new Pair(new Scalar('year'), new Scalar(String(p.year))));
       papers.items.push(m);
     }
     add('papers', papers);
@@ -469,11 +484,12 @@ export function serializeDigest(meta: DigestMeta, body: string): string {
 export function validateDigestFiles(
   files: { path: string; text: string }[],
   topicIds: ReadonlySet<string>,
+  options: ParseOptions = {},
 ): { digests: (ParsedDigest & { file: string })[]; problems: Problem[] } {
   const digests: (ParsedDigest & { file: string })[] = [];
   const problems: Problem[] = [];
   const byArxiv = new Map<string, string>();
-  const parsed = files.map((f) => ({ f, r: parseDigestFile(f.text, f.path, topicIds) }));
+  const parsed = files.map((f) => ({ f, r: parseDigestFile(f.text, f.path, topicIds, options) }));
   for (const { r } of parsed) problems.push(...r.problems);
   const claims = parsed.flatMap((p) => (p.r.digest ? [{ file: p.f.path, id: p.r.digest.id, p }] : []));
   const { kept, clashes } = resolveIdClaims(claims);

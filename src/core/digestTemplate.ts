@@ -4,6 +4,7 @@
  * without an editor.
  */
 import { findArxivIds } from './arxiv';
+import { MAX_TLDR_CHARS } from './digestFields';
 import { DIGEST_ID, serializeDigest } from './digestFile';
 import { slugify } from './import/text';
 import type { DigestMeta, Lang, Topic } from './types';
@@ -68,7 +69,12 @@ const OUTLINE: Record<Lang, string[]> = {
   en: ['In short: what the paper is about and which problem it solves.', '', '**Idea.** What the authors propose.', '', '**Results.** What they found and how they tested it.', '', '**Take-away.** What is worth using in your own code.'],
 };
 
-/** The text of a new digest file; `parseDigestFile` reads it with only "fill me in" problems (topics). */
+const TLDR_HINT = `# tldr: what the paper proposes and its main result, at most ${MAX_TLDR_CHARS} characters; tldr_ru: the same in Russian`;
+
+/**
+ * The text of a new digest file; in a reader's folder `parseDigestFile` reads it with only "fill
+ * me in" warnings (topics, TL;DR, authors).
+ */
 export function digestTemplate(o: TemplateOptions): string {
   const title = o.title ?? o.knownTitle ?? (o.arxiv ? `arXiv:${o.arxiv}` : o.id);
   const meta: DigestMeta = {
@@ -81,10 +87,12 @@ export function digestTemplate(o: TemplateOptions): string {
     lang: o.lang,
     kind: 'paper',
   };
-  const text = serializeDigest(meta, OUTLINE[o.lang].join('\n'));
+  // The curated fields come as empty placeholders; YAML comments (which the parser ignores)
+  // say what goes in them.
+  let text = serializeDigest(meta, OUTLINE[o.lang].join('\n'));
+  text = text.replace(/^tldr: ""$/m, (line) => `${line}\n${TLDR_HINT}`);
   const hint = topicHint(o.topics);
   if (!hint) return text;
-  // A YAML comment right after `topics:`; the failsafe parser ignores it.
   return text.replace(/^topics: \[\]$/m, (line) => `${line}\n${hint}`);
 }
 

@@ -1,4 +1,5 @@
-import { DigestEntry, Topic } from './types';
+import { DigestEntry, Lang, Topic } from './types';
+import { topicLabel } from './topics';
 import { GroupBy } from './settings';
 
 export interface DigestGroup {
@@ -11,14 +12,14 @@ export interface DigestGroup {
 export const UNDATED = 'undated';
 
 /**
- * Groups digests for the sidebar. Groups are sorted by label
+ * Groups digests for the sidebar, topics named in the UI language. Groups are sorted by label
  * (dates newest first), digests by title, so a reader finds things where they expect them.
  */
 export function groupDigests(
   entries: readonly DigestEntry[],
   by: GroupBy,
   topics: readonly Topic[],
-  labels: { topic: (t: Topic) => string; undated: string; unknownSource: string; noTopic: string },
+  labels: { lang: Lang; undated: string; unknownSource: string; noTopic: string },
 ): DigestGroup[] {
   const groups = new Map<string, DigestGroup>();
   const add = (key: string, label: string, e: DigestEntry) => {
@@ -31,8 +32,7 @@ export function groupDigests(
     if (by === 'topic') {
       if (e.topics.length === 0) add('', labels.noTopic, e);
       for (const id of e.topics) {
-        const t = topicById.get(id);
-        add(id, t ? labels.topic(t) : id, e);
+        add(id, topicLabel(topicById.get(id), id, labels.lang), e);
       }
     } else if (by === 'source') {
       const name = e.source.name.trim();

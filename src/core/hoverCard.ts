@@ -7,34 +7,93 @@
  * built here, to this extension's commands, with JSON arguments.
  */
 import { arxivLinks, isArxivId, normalizeArxivId } from './arxivId';
-import { DigestEntry, Mention, Topic } from './types';
+import { excerptUrl } from './digestFields';
+import { authorLine, displayTitles, tldrFor } from './localized';
+import type { Recognizer } from './recognizer';
+import { topicLabel } from './topics';
+import { DigestEntry, Lang, Mention, Topic } from './types';
 import { breakIconSyntax } from './untrusted';
+import { safeExternalUrl } from './url';
 
 export interface CardLookup {
   get(id: string): DigestEntry | undefined;
   topic(id: string): Topic | undefined;
 }
 
+/**
+ * The card's words. The defaults are the English messages of `l10n/bundle.l10n.json`: the
+ * extension translates them with `vscode.l10n.t`, the CLI with the same bundle. `{0}` marks
+ * where a value goes.
+ */
 export interface CardLabels {
   openDigest: string;
   notInCorpus: string;
-  pdf: string;
-  arxiv: string;
-  alphaxiv: string;
-  /** "+3 more" */
-  more(count: number): string;
+  /** "+{0} more" */
+  more: string;
+  code: string;
+  /** "digest: {0}", before the source name and date. */
+  provenance: string;
+  excerpt: string;
 }
+
+export const DEFAULT_LABELS: CardLabels = {
+  openDigest: 'Open digest',
+  notInCorpus: 'not in the digest corpus',
+  more: '+{0} more',
+  code: 'Code',
+  provenance: 'digest: {0}',
+  excerpt: 'excerpt of a longer article',
+};
+
+/** Names, not words: the same in every language. */
+const NAMES = { arxiv: 'arXiv', pdf: 'PDF', alphaxiv: 'alphaXiv' };
 
 export interface CardCommands {
   openDigest: string;
   search: string;
 }
 
+/** One link of the card's action line. `icon` is a codicon name. */
+export interface CardLink {
+  text: string;
+  command: string;
+  args: unknown[];
+  icon?: string;
+  tooltip?: string;
+}
+
+/** What an action sees: the digests the card shows (one for a full card) and the mentions under the cursor. */
+export interface CardActionContext {
+  entries: readonly DigestEntry[];
+  mentions: readonly Mention[];
+  labels: CardLabels;
+  commands: CardCommands;
+  lang: Lang;
+  /** Several digests (or unknown IDs), one compact section each. */
+  compact: boolean;
+}
+
+/** A link on the card's action line, or undefined when it does not apply to this card. */
+export type CardAction = (ctx: CardActionContext) => CardLink | undefined;
+
+/** "Open digest", on a card that shows one digest (several: each title is its link). */
+export const openDigestAction: CardAction = ({ entries, labels, commands, compact }) =>
+  !compact && entries.length === 1 ? { icon: 'go-to-file', text: labels.openDigest, command: commands.openDigest, args: [entries[0].id] } : undefined;
+
+/** The action line, in order: add an action here to show it on every card. */
+export const CARD_ACTIONS: readonly CardAction[] = [
+  openDigestAction,
+];
+
 export interface HoverCardOptions {
   maxCards: number;
   unknownArxivIds: boolean;
+  /** The UI language: which title, TL;DR and topic names come first. English by default. */
+  lang?: Lang;
   commandIds?: Partial<CardCommands>;
   labels?: Partial<CardLabels>;
+  /** The action line; `CARD_ACTIONS` by default. */
+  actions?: readonly CardAction[];
 }
 
 export interface HoverCard {
@@ -43,21 +102,10 @@ export interface HoverCard {
   commands: string[];
 }
 
-export const DEFAULT_LABELS: CardLabels = {
-  openDigest: 'Open digest',
-  notInCorpus: 'not in the digest corpus',
-  pdf: 'PDF',
-  arxiv: 'arXiv',
-  alphaxiv: 'alphaXiv',
-  more: (n) => `+${n} more`,
-};
-
 export const DEFAULT_COMMANDS: CardCommands = {
   openDigest: 'digestLens.openDigest',
   search: 'digestLens.search',
 };
-
-const COMMAND_ID = /^digestLens\.[A-Za-z][A-Za-z0-9]*$/;
 
 // Bidi overrides/isolates and marks can make escaped text read as something else (Trojan Source);
 // C0/C1 controls and zero-width no-break spaces have no business in a card either.
@@ -75,13 +123,41 @@ export function escapeMarkdown(text: string): string {
   return breakIconSyntax(text.replace(INVISIBLE, '').replace(WHITESPACE, ' ').trim()).replace(PUNCTUATION, '\\$&');
 }
 
-/** An http(s) URL made safe for `[text](url)`: parentheses, spaces and quotes percent-encoded. */
+/** An http(s) URL (by the one rule, `url.ts`) made safe for `[text](url)`: parentheses, spaces and quotes percent-encoded. */
 function safeUrl(url: string): string | undefined {
-  if (!/^https?:\/\//i.test(url)) return undefined;
+  if (!safeExternalUrl(url.trim())) return undefined;
   try {
-    return encodeURI(decodeURI(url)).replace(/[()'"<>]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+    return encodeURI(decodeURI(url.trim())).replace(/[()'"<>]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
   } catch {
     return undefined;
+  }
+}
+
+/** `{0}` in a label replaced by `value` (already Markdown); the label itself is escaped. */
+function fill(label: string, value: string): string {
+  const at = label.indexOf('{0}');
+  if (at < 0) return `${escapeMarkdown(label)} ${value}`;
+  const before = escapeMarkdown(label.slice(0, at));
+  const after = escapeMarkdown(label.slice(at + 3));
+  return `${before}${before && label[at - 1] === ' ' ? ' ' : ''}${value}${after && label[at + 3] === ' ' ? ' ' : ''}${after}`;
+}
+
+/** `openreview.net` for a paper page link. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+/** The last path segment of a repository URL: `pyreft` for github.com/stanfordnlp/pyreft. */
+function repoName(url: string): string {
+  try {
+    const parts = new URL(url).pathname.split('/').filter(Boolean);
+    return parts[parts.length - 1] ?? hostOf(url);
+  } catch {
+    return url;
   }
 }
 
@@ -89,6 +165,8 @@ class Builder {
   readonly commands = new Set<string>();
   readonly labels: CardLabels;
   readonly ids: CardCommands;
+  readonly lang: Lang;
+  readonly actions: readonly CardAction[];
 
   constructor(
     readonly lookup: CardLookup,
@@ -96,12 +174,13 @@ class Builder {
   ) {
     this.labels = { ...DEFAULT_LABELS, ...options.labels };
     this.ids = { ...DEFAULT_COMMANDS, ...options.commandIds };
-    for (const id of Object.values(this.ids)) {
-      if (!COMMAND_ID.test(id)) throw new Error(`hover card: "${id}" is not a Digest Lens command`);
-    }
+    this.lang = options.lang === 'ru' ? 'ru' : 'en';
+    this.actions = options.actions ?? CARD_ACTIONS;
+    for (const id of Object.values(this.ids)) checkCommand(id);
   }
 
   commandLink(text: string, command: string, args: unknown[], title?: string): string {
+    checkCommand(command);
     this.commands.add(command);
     // encodeURIComponent leaves ( ) ' ! * alone; a ")" would end the markdown link early.
     const query = encodeURIComponent(JSON.stringify(args)).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
@@ -110,31 +189,58 @@ class Builder {
     return `[${text}](${uri}${t})`;
   }
 
+  webLink(text: string, url: string): string {
+    const safe = safeUrl(url);
+    return safe ? `[${escapeMarkdown(text)}](${safe})` : escapeMarkdown(text);
+  }
+
   arxivLine(raw: string): string {
     const id = normalizeArxivId(raw);
     if (!isArxivId(id)) return escapeMarkdown(raw);
     const l = arxivLinks(id);
-    return [
-      `${escapeMarkdown(this.labels.arxiv)} [${escapeMarkdown(id)}](${safeUrl(l.abs)})`,
-      `[${escapeMarkdown(this.labels.pdf)}](${safeUrl(l.pdf)})`,
-      `[${escapeMarkdown(this.labels.alphaxiv)}](${safeUrl(l.alphaxiv)})`,
-    ].join(' · ');
+    return [`${escapeMarkdown(NAMES.arxiv)} [${escapeMarkdown(id)}](${safeUrl(l.abs)})`, `[${NAMES.pdf}](${safeUrl(l.pdf)})`, `[${NAMES.alphaxiv}](${safeUrl(l.alphaxiv)})`].join(' · ');
+  }
+
+  /** `Code` for one official repository, `Code: a · b` for several; paper pages by host. */
+  paperLinks(e: DigestEntry): string[] {
+    const out: string[] = [];
+    const code = (e.code ?? []).filter((u) => safeUrl(u)).slice(0, 3);
+    if (code.length === 1) out.push(this.webLink(this.labels.code, code[0]));
+    else if (code.length > 1) out.push(`${escapeMarkdown(this.labels.code)}: ${code.map((u) => this.webLink(repoName(u), u)).join(', ')}`);
+    for (const u of (e.links ?? []).filter((x) => safeUrl(x)).slice(0, 3)) out.push(this.webLink(hostOf(u), u));
+    return out;
   }
 
   topics(e: DigestEntry): string {
-    return e.topics.map((t) => escapeMarkdown(this.lookup.topic(t)?.label ?? t)).join(', ');
+    return e.topics.map((t) => escapeMarkdown(topicLabel(this.lookup.topic(t), t, this.lang))).join(', ');
   }
 
-  source(e: DigestEntry): string {
-    const name = escapeMarkdown(e.source?.name ?? '');
-    const url = e.source?.url ? safeUrl(e.source.url) : undefined;
-    const parts = [url && name ? `[${name}](${url})` : name];
+  /** `digest: rizzearch · 2024-05-21 · excerpt of a longer article`. */
+  provenance(e: DigestEntry): string {
+    const name = e.source?.name?.trim() ?? '';
+    const url = e.source?.url;
+    if (!name && !url) return '';
+    const parts = [fill(this.labels.provenance, url && name ? this.webLink(name, url) : escapeMarkdown(name || hostOf(url ?? '')))];
     if (e.source?.date) parts.push(escapeMarkdown(e.source.date));
-    return parts.filter((p) => p).join(' · ');
+    if (e.excerpt) {
+      const article = excerptUrl(e);
+      parts.push(article ? this.webLink(this.labels.excerpt, article) : escapeMarkdown(this.labels.excerpt));
+    }
+    return parts.join(' · ');
+  }
+
+  /** `Authors · 2024 · NeurIPS 2024`. */
+  facts(e: DigestEntry): string {
+    return [authorLine(e.authors), e.year !== undefined ? String(e.year) : '', e.venue ?? '']
+      .map((x) => x.trim())
+      .filter(Boolean)
+      .map(escapeMarkdown)
+      .join(' · ');
   }
 
   title(e: DigestEntry): string {
-    return `**${this.commandLink(escapeMarkdown(e.title || e.id), this.ids.openDigest, [e.id], this.labels.openDigest)}**`;
+    const { title } = displayTitles(e, this.lang);
+    return `**${this.commandLink(escapeMarkdown(title), this.ids.openDigest, [e.id], this.labels.openDigest)}**`;
   }
 
   /** IDs of `e`, the one the text mentions first. */
@@ -143,22 +249,46 @@ class Builder {
     return [...ids.filter((a) => mentioned.has(normalizeArxivId(a))), ...ids.filter((a) => !mentioned.has(normalizeArxivId(a)))];
   }
 
-  full(e: DigestEntry, mentioned: ReadonlySet<string>): string {
-    const blocks = [`$(book) ${this.title(e)}`];
-    if (e.title_ru && e.title_ru !== e.title) blocks.push(`*${escapeMarkdown(e.title_ru)}*`);
-    const meta: string[] = this.arxivIds(e, mentioned).slice(0, 3).map((a) => this.arxivLine(a));
+  actionLine(entries: readonly DigestEntry[], mentions: readonly Mention[], compact: boolean): string {
+    const ctx: CardActionContext = { entries, mentions, labels: this.labels, commands: this.ids, lang: this.lang, compact };
+    const links: string[] = [];
+    for (const action of this.actions) {
+      const link = action(ctx);
+      if (!link) continue;
+      const icon = link.icon && /^[a-z0-9-]+$/.test(link.icon) ? `$(${link.icon}) ` : '';
+      links.push(this.commandLink(`${icon}${escapeMarkdown(link.text)}`, link.command, link.args, link.tooltip));
+    }
+    return links.join(' · ');
+  }
+
+  full(e: DigestEntry, mentioned: ReadonlySet<string>, mentions: readonly Mention[]): string {
+    const { other } = displayTitles(e, this.lang);
+    const head = [`$(book) ${this.title(e)}`];
+    if (other) head.push(`*${escapeMarkdown(other)}*`);
+    const facts = this.facts(e);
+    if (facts) head.push(facts);
+    const blocks = [head.join('  \n')];
+    const about = tldrFor(e, this.lang);
+    if (about) blocks.push(escapeMarkdown(about.text));
+    const linkLines = this.arxivIds(e, mentioned).slice(0, 3).map((a) => this.arxivLine(a));
+    const more = this.paperLinks(e);
+    if (more.length) {
+      if (linkLines.length) linkLines[0] += ` · ${more.join(' · ')}`;
+      else linkLines.push(more.join(' · '));
+    }
     const topics = this.topics(e);
-    const source = this.source(e);
-    const facts = [topics && `$(tag) ${topics}`, source && `$(broadcast) ${source}`].filter((x) => x).join(' · ');
-    if (facts) meta.push(facts);
-    if (meta.length) blocks.push(meta.join('  \n'));
-    if (e.summary) blocks.push(escapeMarkdown(e.summary));
-    blocks.push(this.commandLink(`$(go-to-file) ${escapeMarkdown(this.labels.openDigest)}`, this.ids.openDigest, [e.id]));
+    const provenance = this.provenance(e);
+    const tail = [topics && `$(tag) ${topics}`, provenance && `$(broadcast) ${provenance}`].filter((x) => x).join(' · ');
+    if (tail) linkLines.push(tail);
+    if (linkLines.length) blocks.push(linkLines.join('  \n'));
+    const actions = this.actionLine([e], mentions, false);
+    if (actions) blocks.push(actions);
     return blocks.join('\n\n');
   }
 
   compact(e: DigestEntry, mentioned: ReadonlySet<string>): string {
     const parts = [this.title(e)];
+    if (e.year !== undefined) parts.push(escapeMarkdown(String(e.year)));
     const first = this.arxivIds(e, mentioned)[0];
     if (first) parts.push(this.arxivLine(first));
     const topics = this.topics(e);
@@ -169,6 +299,12 @@ class Builder {
   unknown(id: string): string {
     return `$(info) **${escapeMarkdown(id)}** — ${escapeMarkdown(this.labels.notInCorpus)}  \n${this.arxivLine(id)}`;
   }
+}
+
+const COMMAND_ID = /^digestLens\.[A-Za-z][A-Za-z0-9]*$/;
+
+function checkCommand(id: string): void {
+  if (!COMMAND_ID.test(id)) throw new Error(`hover card: "${id}" is not a Digest Lens command`);
 }
 
 /**
@@ -199,16 +335,46 @@ export function buildHoverCard(mentions: readonly Mention[], lookup: CardLookup,
   if (total === 0) return undefined;
   let markdown: string;
   if (digests.length === 1 && unknown.length === 0) {
-    markdown = b.full(digests[0], mentioned);
+    markdown = b.full(digests[0], mentioned, mentions);
   } else {
     const max = Math.max(1, Math.floor(options.maxCards) || 1);
     const sections = [...digests.map((e) => b.compact(e, mentioned)), ...unknown.map((id) => b.unknown(id))];
     const shown = sections.slice(0, max);
     if (total > max) {
       const query = mentions[0]?.arxiv ?? mentions[0]?.text ?? '';
-      shown.push(b.commandLink(escapeMarkdown(b.labels.more(total - max)), b.ids.search, [query]));
+      shown.push(b.commandLink(escapeMarkdown(b.labels.more.replace('{0}', String(total - max))), b.ids.search, [query]));
     }
-    markdown = shown.join('\n\n---\n\n');
+    const actions = b.actionLine(digests.slice(0, max), mentions, true);
+    markdown = shown.join('\n\n---\n\n') + (actions ? `\n\n${actions}` : '');
   }
   return { markdown, commands: [...b.commands] };
+}
+
+export interface CardAtOptions extends HoverCardOptions {
+  /** Recognize method names, not only arXiv IDs (`digestLens.hover.methodNames`). */
+  methodNames: boolean;
+}
+
+/**
+ * The card at a position of a line: what the hover provider shows and `cli card` prints, by the
+ * same steps (the recognizer's mentions under the cursor, then the card), with the range the
+ * hover covers (UTF-16 offsets in the line).
+ */
+export function cardAt(
+  recognizer: Pick<Recognizer, 'mentionsAt'>,
+  lookup: CardLookup,
+  lineText: string,
+  line: number,
+  character: number,
+  options: CardAtOptions,
+): { card: HoverCard; mentions: Mention[]; start: number; end: number } | undefined {
+  // The recognizer looks only at a bounded window around the cursor, so even a 5 MB line
+  // costs the same as a short one.
+  const mentions = recognizer.mentionsAt(lineText, line, character, { methods: options.methodNames, arxiv: true });
+  if (mentions.length === 0) return undefined;
+  const card = buildHoverCard(mentions, lookup, options);
+  if (!card) return undefined;
+  const start = Math.min(...mentions.map((m) => m.character));
+  const end = Math.max(...mentions.map((m) => m.endCharacter));
+  return { card, mentions, start, end };
 }

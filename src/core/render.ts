@@ -10,6 +10,12 @@
 import MarkdownIt from 'markdown-it';
 import { arxivLinks, isArxivId, normalizeArxivId } from './arxivId';
 import { Digest, DigestEntry, Lang, Topic } from './types';
+import { safeExternalUrl } from './url';
+import { excerptUrl } from './digestFields';
+import { tldrFor } from './localized';
+import { topicLabel as labelOf } from './topics';
+
+export { safeExternalUrl };
 
 type Md = MarkdownIt.MarkdownIt;
 type Token = MarkdownIt.Token;
@@ -26,6 +32,12 @@ export interface RenderStrings {
   papers: string;
   related: string;
   image: string;
+  tldr: string;
+  code: string;
+  /** Links to the paper's pages other than arXiv (OpenReview, a conference, a blog). */
+  links: string;
+  /** "This digest is an excerpt of a longer article", before the article's URL. */
+  excerpt: string;
 }
 
 export const defaultStrings: RenderStrings = {
@@ -38,6 +50,10 @@ export const defaultStrings: RenderStrings = {
   papers: 'Papers in this post',
   related: 'Related digests',
   image: 'Image',
+  tldr: 'TL;DR',
+  code: 'Code',
+  links: 'Paper',
+  excerpt: 'This digest is an excerpt of a longer article',
 };
 
 export interface RenderContext {
@@ -94,22 +110,6 @@ export function classifyHref(href: string, hasDigest: (id: string) => boolean = 
   }
   const url = safeExternalUrl(raw);
   return url ? { kind: 'external', url } : { kind: 'none' };
-}
-
-/** The canonical form of an absolute http(s) URL, or undefined for anything else. */
-export function safeExternalUrl(raw: string): string | undefined {
-  // Checked on the raw text first: the URL parser silently drops tabs and newlines, which
-  // is how `java\tscript:` tricks work; an http(s) link never needs them.
-  if (!/^https?:\/\/[^\s\u0000-\u001f]+$/i.test(raw)) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-  if (!parsed.hostname || parsed.username || parsed.password) return undefined;
-  return parsed.href;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -242,6 +242,14 @@ function renderHeader(d: Digest, ctx: RenderContext, s: RenderStrings): string {
   if (d.title_ru && d.title_ru.trim() && d.title_ru !== d.title) {
     out.push(`<p class="title-ru" lang="ru">${escapeHtml(d.title_ru)}</p>`);
   }
+  const byline = bylineHtml(d);
+  if (byline) out.push(`<p class="byline">${byline}</p>`);
+  // The TL;DR in the UI language (the other one as fallback); a body's opening is not repeated.
+  const about = tldrFor({ tldr: d.tldr, tldr_ru: d.tldr_ru }, ctx.lang);
+  if (about) {
+    out.push(`<p class="tldr" lang="${attrLang(about.lang ?? ctx.lang)}"><span class="tldr-label">${escapeHtml(s.tldr)}</span> ${escapeHtml(about.text)}</p>`);
+  }
+  if (d.excerpt) out.push(excerptHtml(d, s));
   // A multi-paper post lists its papers below with their own chips; the top row keeps
   // only the IDs no listed paper carries.
   const listed = new Set(d.kind === 'multi-paper' ? uniqueArxiv((d.papers ?? []).map((p) => p.arxiv ?? '')) : []);
@@ -250,6 +258,10 @@ function renderHeader(d: Digest, ctx: RenderContext, s: RenderStrings): string {
     out.push(`<div class="chips arxiv-chips">${ids.map((id) => arxivChip(id, s)).join('')}</div>`);
   }
   const rows: string[] = [];
+  const code = urlLinks(d.code, repoLabel);
+  if (code) rows.push(metaRow(s.code, code));
+  const links = urlLinks(d.links, hostLabel);
+  if (links) rows.push(metaRow(s.links, links));
   if (d.topics?.length) {
     const chips = d.topics.map((t) => `<span class="chip topic">${escapeHtml(topicLabel(t, ctx))}</span>`).join('');
     rows.push(metaRow(s.topics, chips));
@@ -263,7 +275,8 @@ function renderHeader(d: Digest, ctx: RenderContext, s: RenderStrings): string {
   if (d.kind === 'multi-paper' && d.papers?.length) {
     const items = d.papers.map((p) => {
       const id = p.arxiv && isArxivId(normalizeArxivId(p.arxiv)) ? normalizeArxivId(p.arxiv) : undefined;
-      return `<li><span class="paper-title">${escapeHtml(p.title)}</span>${id ? ' ' + arxivChip(id, s) : ''}</li>`;
+      const facts = bylineHtml(p);
+      return `<li><span class="paper-title">${escapeHtml(p.title)}</span>${id ? ' ' + arxivChip(id, s) : ''}${facts ? `<div class="paper-byline">${facts}</div>` : ''}</li>`;
     });
     out.push(`<section class="papers"><h2>${escapeHtml(s.papers)}</h2><ol>${items.join('')}</ol></section>`);
   }
@@ -298,9 +311,48 @@ function arxivChip(id: string, s: RenderStrings): string {
 }
 
 function topicLabel(id: string, ctx: RenderContext): string {
-  const t = ctx.corpus.topic(id);
-  if (!t) return id;
-  return (ctx.lang === 'ru' ? t.label_ru : t.label) || t.label || id;
+  return labelOf(ctx.corpus.topic(id), id, ctx.lang);
+}
+
+/** `Authors · 2024 · Venue`, every author (the view has room the card lacks). */
+function bylineHtml(d: { authors?: readonly string[]; year?: number; venue?: string }): string {
+  const parts: string[] = [];
+  const authors = (d.authors ?? []).filter((a) => typeof a === 'string' && a.trim());
+  if (authors.length) parts.push(`<span class="authors">${authors.map(escapeHtml).join(', ')}</span>`);
+  if (typeof d.year === 'number') parts.push(`<span class="year">${escapeHtml(String(d.year))}</span>`);
+  if (d.venue?.trim()) parts.push(`<span class="venue">${escapeHtml(d.venue)}</span>`);
+  return parts.join('<span class="sep"> · </span>');
+}
+
+/** Links to http(s) URLs only (by the one rule), labelled from the URL. */
+function urlLinks(urls: readonly string[] | undefined, label: (url: URL) => string): string {
+  const out: string[] = [];
+  for (const raw of urls ?? []) {
+    const url = typeof raw === 'string' ? safeExternalUrl(raw.trim()) : undefined;
+    if (!url) continue;
+    out.push(`${externalLinkOpen(url)}${escapeHtml(label(new URL(url)))}</a>`);
+  }
+  return out.join('');
+}
+
+/** `owner/repo` for a GitHub repository, else the host and path. */
+function repoLabel(url: URL): string {
+  const path = url.pathname.replace(/\/+$/, '').replace(/\.git$/, '');
+  const host = hostLabel(url);
+  if (path.length <= 1) return host;
+  return host === 'github.com' ? path.slice(1) : host + path;
+}
+
+function hostLabel(url: URL): string {
+  return url.hostname.replace(/^www\./, '');
+}
+
+/** The excerpt note, with the article's URL when the source gives it. */
+function excerptHtml(d: Digest, s: RenderStrings): string {
+  const article = excerptUrl(d);
+  const url = article ? safeExternalUrl(article.trim()) : undefined;
+  const link = url ? `: ${externalLinkOpen(url)}${escapeHtml(url)}</a>` : '';
+  return `<p class="excerpt-note">${escapeHtml(s.excerpt)}${link}</p>`;
 }
 
 function sourceHtml(d: Digest): string {

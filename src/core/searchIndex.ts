@@ -9,7 +9,7 @@
  */
 import { Topic } from './types';
 import { normalizeArxivId } from './arxivId';
-import { compactName, eachWord, isStopWord, letterMask, stemWord } from './searchText';
+import { camelParts, compactName, eachWord, isStopWord, letterMask, stemWord } from './searchText';
 
 /** Where a word was found, best first; the code is the posting's low three bits. */
 export const enum Code {
@@ -98,6 +98,7 @@ export function buildSearchIndex(docs: readonly SearchDoc[], topicOf: (id: strin
       const whole = compactName(name);
       if (whole.length >= 2 && whole.length <= 60) note(whole, Code.Name);
       text(name, Code.NamePart);
+      for (const part of camelParts(name)) if (!isStopWord(part)) note(part, Code.NamePart);
     }
     for (const a of d.arxiv) note(arxivWord(a), Code.Name);
     for (const p of d.papers ?? []) {

@@ -78,6 +78,33 @@ export function compactName(name: string): string {
   return wordsOfAnyLength(name).join('');
 }
 
+/**
+ * The pieces of a camelCase name that a reader may type alone: `SingLoRA` → `lora`, `sing`,
+ * `singlo`; `CoPEAttention` → `attention`, `cope`. Each is a prefix or a suffix of a word of the
+ * name cut where the case turns (a lower-case letter before a capital, or the last capital of a
+ * run before a lower-case letter), at least three letters long.
+ */
+export function camelParts(name: string): string[] {
+  const out = new Set<string>();
+  for (const m of name.matchAll(WORD)) {
+    const w = m[0];
+    for (let i = 1; i < w.length; i++) {
+      const c = w[i];
+      const upper = c !== c.toLowerCase();
+      if (!upper) continue;
+      const prev = w[i - 1];
+      const next = w[i + 1];
+      const prevLower = prev !== prev.toUpperCase();
+      const prevUpper = prev !== prev.toLowerCase();
+      const nextLower = next !== undefined && next !== next.toUpperCase();
+      if (!(prevLower || (prevUpper && nextLower))) continue;
+      if (i >= 3) out.add(foldWord(w.slice(0, i)));
+      if (w.length - i >= 3) out.add(foldWord(w.slice(i)));
+    }
+  }
+  return [...out];
+}
+
 function wordsOfAnyLength(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(WORD)) out.push(foldWord(m[0]));

@@ -18,10 +18,35 @@ export interface SourceInfo {
 export interface PaperRef {
   title: string;
   arxiv?: string;
+  authors?: string[];
+  year?: number;
+}
+
+/**
+ * What a reader needs to know what a paper is about without opening it; curated by hand and
+ * verified (README, "The digest format"). Every field may be absent: drafts start without them.
+ */
+export interface CuratedFields {
+  /** English, 1–2 sentences, at most 280 characters: what the paper proposes and its main result. */
+  tldr?: string;
+  /** The same in Russian. */
+  tldr_ru?: string;
+  /** As on the paper; a long list may end in "et al.". */
+  authors?: string[];
+  year?: number;
+  venue?: string;
+  /** Official repositories (http(s) URLs). */
+  code?: string[];
+  /** Paper pages for papers not on arXiv: OpenReview, conference, blog (http(s) URLs). */
+  links?: string[];
+  /** Names code uses for the official implementation: package, module, repository. */
+  aliases?: string[];
+  /** The body is only the opening of a longer article (at `source.url`). */
+  excerpt?: boolean;
 }
 
 /** Front matter of a digest file, as written in `digests/*.md`. */
-export interface DigestMeta {
+export interface DigestMeta extends CuratedFields {
   id: string;
   title: string;
   title_ru?: string;

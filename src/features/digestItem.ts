@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { Corpus } from '../core/corpus';
+import { tldrFor, uiLang } from '../core/localized';
+import { topicLabel } from '../core/topics';
 import { DigestEntry } from '../core/types';
 
 /** `2405.18719 · CoPE, RetNet` — what a reader scans for in a long list. */
@@ -26,11 +28,8 @@ export function digestTooltip(d: DigestEntry, corpus: Corpus): vscode.MarkdownSt
     md.appendText(d.title_ru);
     md.appendMarkdown('_');
   }
-  const ru = vscode.env.language.startsWith('ru');
-  const topics = d.topics.map((id) => {
-    const t = corpus.topic(id);
-    return t ? (ru ? t.label_ru : t.label) : id;
-  });
+  const lang = uiLang(vscode.env.language);
+  const topics = d.topics.map((id) => topicLabel(corpus.topic(id), id, lang));
   const meta = [d.arxiv.length ? `arXiv ${d.arxiv.join(', ')}` : '', topics.join(', '), [d.source.name, d.source.date].filter(Boolean).join(', ')]
     .filter(Boolean)
     .join(' · ');
@@ -38,9 +37,10 @@ export function digestTooltip(d: DigestEntry, corpus: Corpus): vscode.MarkdownSt
     md.appendMarkdown('\n\n$(info) ');
     md.appendText(meta);
   }
-  if (d.summary) {
+  const about = tldrFor(d, lang);
+  if (about) {
     md.appendMarkdown('\n\n');
-    md.appendText(d.summary);
+    md.appendText(about.text);
   }
   return md;
 }

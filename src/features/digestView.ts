@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { plainText } from '../core/untrusted';
 import { makeNonce, parseViewMessage, renderDigestHtml, RenderStrings, stripBidi, webviewDocument } from '../core/render';
 import { DigestEntry, Lang } from '../core/types';
+import { uiLang as uiLangOf } from '../core/localized';
 import { Feature, FeatureDeps } from './deps';
 
 export const DIGEST_VIEW_TYPE = 'digestLens.digest';
@@ -16,7 +17,7 @@ function isViewState(state: unknown): state is ViewState {
 }
 
 function uiLang(): Lang {
-  return vscode.env.language.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+  return uiLangOf(vscode.env.language);
 }
 
 function renderStrings(): RenderStrings {
@@ -31,6 +32,10 @@ function renderStrings(): RenderStrings {
     papers: vscode.l10n.t('Papers in this post'),
     related: vscode.l10n.t('Related digests'),
     image: vscode.l10n.t('Image'),
+    tldr: 'TL;DR',
+    code: vscode.l10n.t('Code'),
+    links: vscode.l10n.t('Paper'),
+    excerpt: vscode.l10n.t('This digest is an excerpt of a longer article'),
   };
 }
 

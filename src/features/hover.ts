@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { buildHoverCard, CardLabels } from '../core/hoverCard';
+import { cardAt, CardLabels } from '../core/hoverCard';
+import { uiLang } from '../core/localized';
 import { Feature, FeatureDeps } from './deps';
 
 /**
@@ -31,36 +32,34 @@ export class DigestHoverProvider implements vscode.HoverProvider {
     if (!settings.enabled || token.isCancellationRequested) return undefined;
     if (settings.excludeLanguages.includes(document.languageId)) return undefined;
     if (position.line >= document.lineCount) return undefined;
-    const text = document.lineAt(position.line).text;
-    // The recognizer looks only at a bounded window around the cursor, so even a 5 MB line
-    // costs the same as a short one.
-    const mentions = this.deps.corpus.recognizer.mentionsAt(text, position.line, position.character, {
-      methods: settings.methodNames,
-      arxiv: true,
-    });
-    if (mentions.length === 0 || token.isCancellationRequested) return undefined;
     const corpus = this.deps.corpus.corpus;
-    const card = buildHoverCard(mentions, corpus, {
+    const found = cardAt(this.deps.corpus.recognizer, corpus, document.lineAt(position.line).text, position.line, position.character, {
+      methodNames: settings.methodNames,
       maxCards: settings.maxCards,
       unknownArxivIds: settings.unknownArxivIds,
-      labels: labels(),
+      lang: uiLang(vscode.env.language),
+      labels: cardLabels(),
     });
-    if (!card || token.isCancellationRequested) return undefined;
-    const markdown = new vscode.MarkdownString(card.markdown, true);
-    markdown.isTrusted = { enabledCommands: card.commands };
+    if (!found || token.isCancellationRequested) return undefined;
+    const markdown = new vscode.MarkdownString(found.card.markdown, true);
+    markdown.isTrusted = { enabledCommands: found.card.commands };
     markdown.supportHtml = false;
-    const start = Math.min(...mentions.map((m) => m.character));
-    const end = Math.max(...mentions.map((m) => m.endCharacter));
-    return new vscode.Hover(markdown, new vscode.Range(position.line, start, position.line, end));
+    return new vscode.Hover(markdown, new vscode.Range(position.line, found.start, position.line, found.end));
   }
 }
 
-/** Translated labels; `PDF`, `arXiv` and `alphaXiv` are names and stay as they are. */
-function labels(): Partial<CardLabels> {
+/**
+ * The card's words in the UI language. The English texts are `DEFAULT_LABELS` (which the CLI
+ * translates with the same bundle); `{0}` goes through as a placeholder the card fills in.
+ */
+export function cardLabels(): CardLabels {
   return {
     openDigest: vscode.l10n.t('Open digest'),
     notInCorpus: vscode.l10n.t('not in the digest corpus'),
-    more: (n) => vscode.l10n.t('+{0} more', n),
+    more: vscode.l10n.t('+{0} more', '{0}'),
+    code: vscode.l10n.t('Code'),
+    provenance: vscode.l10n.t('digest: {0}', '{0}'),
+    excerpt: vscode.l10n.t('excerpt of a longer article'),
   };
 }
 

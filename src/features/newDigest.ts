@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { uiLang as uiLangOf } from '../core/localized';
 import { baseId, classifyInput, digestTemplate, NewDigestInput, uniqueId } from '../core/digestTemplate';
 import type { Lang } from '../core/types';
 import { plainText } from '../core/untrusted';
@@ -94,7 +95,7 @@ function today(): string {
 }
 
 function uiLang(): Lang {
-  return vscode.env.language.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+  return uiLangOf(vscode.env.language);
 }
 
 /** Creates a digest file from the template; never overwrites a file; returns what it created. */

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { uiLang } from '../core/localized';
 import { bodySnippet, DigestSearch, MatchedField, SearchHit } from '../core/search';
+import { topicLabel } from '../core/topics';
 import { DigestEntry } from '../core/types';
 import { plainText } from '../core/untrusted';
 import { Feature, FeatureDeps } from './deps';
@@ -29,11 +31,8 @@ function fieldLabel(field: MatchedField, typo: boolean): string {
 
 function toPick(d: DigestEntry, hit: SearchHit | undefined, deps: FeatureDeps): DigestPick {
   const corpus = deps.corpus.corpus;
-  const ru = vscode.env.language.startsWith('ru');
-  const topics = d.topics.map((t) => {
-    const topic = corpus.topic(t);
-    return topic ? (ru ? topic.label_ru : topic.label) : t;
-  });
+  const lang = uiLang(vscode.env.language);
+  const topics = d.topics.map((t) => topicLabel(corpus.topic(t), t, lang));
   // Why it matched comes first: QuickPick label highlights are not stable API.
   const why = hit ? `${fieldLabel(hit.field, hit.typo)}: ${hit.words.slice(0, 3).join(', ')}` : '';
   return {

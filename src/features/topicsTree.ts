@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Corpus } from '../core/corpus';
 import { DigestGroup, groupDigests } from '../core/grouping';
+import { uiLang } from '../core/localized';
 import { GroupBy } from '../core/settings';
 import { DigestEntry } from '../core/types';
 import { Feature, FeatureDeps } from './deps';
@@ -95,7 +96,7 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, 
     if (!this.roots) {
       const corpus = this.corpus();
       const groups = groupDigests(corpus.entries, this.groupBy, corpus.topics, {
-        topic: (t) => (vscode.env.language.startsWith('ru') ? t.label_ru : t.label),
+        lang: uiLang(vscode.env.language),
         undated: vscode.l10n.t('Undated'),
         unknownSource: vscode.l10n.t('Unknown source'),
         noTopic: vscode.l10n.t('No topic'),

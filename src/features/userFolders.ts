@@ -121,7 +121,8 @@ export async function readDigest(
   const decoded = decodeDigestBytes(bytes);
   if ('problem' in decoded) return failed(decoded.problem);
   const text = decoded.text;
-  const parsed = parseDigestFile(text, file, topicIds);
+  // A reader's folder: a draft's missing TL;DR, topic or author is a warning, not an error.
+  const parsed = parseDigestFile(text, file, topicIds, { rules: 'user' });
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   let entry: DigestEntry | undefined;
   if (parsed.digest) {

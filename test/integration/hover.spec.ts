@@ -3,7 +3,9 @@ import * as vscode from 'vscode';
 import { arxivLinks, isArxivId, normalizeArxivId } from '../../src/core/arxivId';
 import { Recognizer } from '../../src/core/recognizer';
 import type { Corpus } from '../../src/core/corpus';
-import type { DigestEntry } from '../../src/core/types';
+import type { DigestEntry, Topic } from '../../src/core/types';
+import type { DigestLensApi } from '../../src/extension';
+import { uiLang } from '../../src/core/localized';
 import { getApi, waitFor, cardAt } from './api';
 
 const openLink = (id: string): string => `command:digestLens.openDigest?${encodeURIComponent(JSON.stringify([id]))}`;
@@ -243,5 +245,100 @@ suite('hover cards', () => {
       assert.strictEqual(!!card, expectCard, `${what}: card ${card ? 'shown' : 'missing'}`);
       assert.ok(elapsed < 2000, `${what}: hover took ${elapsed} ms`);
     }
+  });
+});
+
+/**
+ * The card's parts in the workbench's display language. The web lane runs this suite a second
+ * time in a Russian UI (`test-web.mjs --locale ru --grep "UI language"`): the same assertions,
+ * with the Russian texts of the extension's l10n bundle and the topic's Russian label.
+ */
+suite('hover card in the UI language', () => {
+  const id = 'cardformer-ui-language';
+  let api: DigestLensApi;
+  let folder: vscode.Uri;
+  let saved: unknown;
+  let arxiv = '';
+  let topic: Topic;
+
+  const config = () => vscode.workspace.getConfiguration('digestLens');
+
+  suiteSetup(async function () {
+    this.timeout(60_000);
+    api = await getApi();
+    const ws = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(ws, 'the test host opens a workspace folder');
+    for (let n = 99998; n > 99000 && !arxiv; n--) if (api.corpus.byArxiv(`2511.${n}`).length === 0) arxiv = `2511.${n}`;
+    topic = api.corpus.topics[0];
+    assert.ok(topic, 'the bundled vocabulary is loaded');
+    const rel = `tmp-ui-language-${Math.random().toString(36).slice(2, 10)}`;
+    folder = vscode.Uri.joinPath(ws!, rel);
+    await vscode.workspace.fs.createDirectory(folder);
+    const text = [
+      '---',
+      `id: ${id}`,
+      'title: "Cardformer: Cards That Say What a Paper Does"',
+      'title_ru: "Кардформер: карточки, которые говорят, о чём статья"',
+      'tldr: "Cardformer shows what a paper proposes right where its name appears."',
+      'tldr_ru: "Кардформер показывает, что предлагает статья, там, где упомянуто её имя."',
+      'authors: ["Ada Example", "Bo Sample", "Cy Test", "Di Probe"]',
+      'year: 2025',
+      'venue: "Workshop on Cards 2025"',
+      'code: ["https://github.com/example/cardformer"]',
+      `arxiv: ["${arxiv}"]`,
+      'methods: [Cardformer]',
+      `topics: [${topic.id}]`,
+      'source: {name: my-notes, url: "https://example.org/notes/cardformer", date: 2025-02-03}',
+      'lang: en',
+      'kind: paper',
+      '---',
+      '',
+      'The opening sentences of the body, which the card must not show when there is a TL;DR.',
+      '',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, `${id}.md`), new TextEncoder().encode(text));
+    saved = config().inspect('extraFolders')?.globalValue;
+    await config().update('extraFolders', [rel], vscode.ConfigurationTarget.Global);
+    await waitFor(() => api.corpus.get(id), 'the curated user digest in the corpus', 20_000);
+  });
+
+  suiteTeardown(async () => {
+    await config().update('extraFolders', saved, vscode.ConfigurationTarget.Global);
+    if (folder) await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+  });
+
+  test('title, authors · year · venue, TL;DR, links with Code, topic, provenance and "Open digest" in the UI language', async () => {
+    const lang = uiLang(vscode.env.language);
+    // The Russian lane must really be a Russian workbench, not an English one passing for it.
+    const lane = process.env.DIGEST_LENS_LOCALE;
+    if (lane) assert.strictEqual(lang, uiLang(lane), `the workbench language is ${vscode.env.language}, not ${lane}`);
+    const ru = lang === 'ru';
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'layer = Cardformer(dim=64)\n' });
+    const card = await waitFor(() => cardAt(doc, new vscode.Position(0, 10)), 'the card on Cardformer');
+    const blocks = card.value.split('\n\n');
+    const [head, tldr, links, actions] = blocks;
+    const title = ru ? 'Кардформер\\: карточки\\, которые говорят\\, о чём статья' : 'Cardformer\\: Cards That Say What a Paper Does';
+    const other = ru ? 'Cardformer\\: Cards That Say What a Paper Does' : 'Кардформер\\: карточки\\, которые говорят\\, о чём статья';
+    const lines = head.split('  \n');
+    assert.ok(lines[0].startsWith(`$(book) **[${title}](${openLink(id)}`), lines[0]);
+    assert.strictEqual(lines[1], `*${other}*`);
+    assert.strictEqual(lines[2], 'Ada Example\\, Bo Sample\\, Cy Test et al\\. · 2025 · Workshop on Cards 2025');
+    assert.strictEqual(tldr, ru ? 'Кардформер показывает\\, что предлагает статья\\, там\\, где упомянуто её имя\\.' : 'Cardformer shows what a paper proposes right where its name appears\\.');
+    const l = arxivLinks(arxiv);
+    const code = ru ? 'Код' : 'Code';
+    assert.ok(links.startsWith(`arXiv [${arxiv.replace('.', '\\.')}](${l.abs}) · [PDF](${l.pdf}) · [alphaXiv](${l.alphaxiv}) · [${code}](https://github.com/example/cardformer)`), links);
+    const label = (ru ? topic.label_ru : topic.label).replace(/[!-/:-@[-`{-~]/g, '\\$&');
+    const provenance = ru ? 'дайджест' : 'digest';
+    assert.ok(links.includes(`$(tag) ${label} · $(broadcast) ${provenance}\\: [my\\-notes](https://example.org/notes/cardformer) · 2025\\-02\\-03`), links);
+    assert.strictEqual(actions, `[$(go-to-file) ${ru ? 'Открыть дайджест' : 'Open digest'}](${openLink(id)})`);
+    assert.ok(!card.value.includes('opening sentences'), 'the TL;DR replaces the opening sentences');
+    assert.strictEqual(blocks.length, 4);
+  });
+
+  test('the arXiv ID gets the same card, its TL;DR in the UI language', async () => {
+    const lang = uiLang(vscode.env.language);
+    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `see arXiv:${arxiv}` });
+    const card = await waitFor(() => cardAt(doc, new vscode.Position(0, 8)), 'the card on the arXiv ID');
+    assert.strictEqual(card.value.split('\n\n')[1], lang === 'ru' ? 'Кардформер показывает\\, что предлагает статья\\, там\\, где упомянуто её имя\\.' : 'Cardformer shows what a paper proposes right where its name appears\\.');
   });
 });

@@ -330,8 +330,15 @@ suite('user folders: digests from digestLens.extraFolders', function () {
 
     const entry = await waitFor(() => api.corpus.get('arxiv-2405-99999'), 'the new digest in the corpus');
     assert.deepStrictEqual(entry.arxiv, ['2405.99999']);
-    // Topics are left to fill in: the Problems panel says so.
-    await waitFor(() => (diagnosticsOf(vscode.Uri.parse(first.uri), /topic/).length > 0 ? true : undefined), 'the "fill in topics" diagnostic');
+    // Topics, the TL;DR and the authors are left to fill in: the Problems panel says so, as
+    // warnings (a fresh draft is not an error), and the card shows the template's text.
+    assert.match(text, /^tldr: ""$/m);
+    assert.match(text, /^authors: \[\]$/m);
+    const fresh = await waitFor(() => {
+      const ds = vscode.languages.getDiagnostics(vscode.Uri.parse(first.uri));
+      return [/topic/, /TL;DR/, /authors/].every((re) => ds.some((d) => re.test(d.message))) ? ds : undefined;
+    }, 'the "fill in topics, TL;DR, authors" diagnostics');
+    assert.deepStrictEqual(fresh.filter((d) => d.severity !== vscode.DiagnosticSeverity.Warning).map((d) => d.message), [], 'a fresh template has only warnings');
 
     const titled = (await vscode.commands.executeCommand('digestLens.newDigest', { query: 'Retentive Network Revisited', folder: file('nested').toString(), open: true })) as { id: string; uri: string };
     assert.strictEqual(titled.id, 'retentive-network-revisited');

@@ -6,6 +6,9 @@ import { loadSuites } from './suites.generated';
 function run(): Promise<void> {
   // The spec reporter writes through mocha's process.stdout shim, which ends up in console.log.
   mocha.setup({ ui: 'tdd', reporter: 'spec', timeout: 30_000, color: false });
+  // Set by `test-web.mjs --grep` (see its copy of this entry); empty runs everything.
+  const grep = process.env.DIGEST_LENS_GREP;
+  if (grep) mocha.grep(grep);
   loadSuites();
   return new Promise((resolve, reject) => {
     let passed = 0;

@@ -50,7 +50,11 @@ describe('digestFile: serialize and parse', () => {
   it('writes fields in a fixed order with compact lists', () => {
     const text = serializeDigest(meta(), 'x');
     const keys = text.split('\n').filter((l) => /^[a-z_]+:/.test(l)).map((l) => l.split(':')[0]);
-    assert.deepEqual(keys, ['id', 'title', 'title_ru', 'arxiv', 'methods', 'topics', 'source', 'lang', 'kind']);
+    assert.deepEqual(keys, ['id', 'title', 'title_ru', 'tldr', 'tldr_ru', 'authors', 'year', 'venue', 'code', 'links', 'aliases', 'arxiv', 'methods', 'topics', 'source', 'lang', 'kind']);
+    // Unset curated fields are empty placeholders that read back as absent.
+    assert.match(text, /^tldr: ""$/m);
+    assert.match(text, /^authors: \[\]$/m);
+    assert.match(text, /^year: ""$/m);
     assert.match(text, /^arxiv: \["2405\.18719"\]$/m);
     assert.match(text, /^methods: \[CoPE\]$/m);
   });

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { groupDigests } from '../../src/core/grouping';
 import { entry, TOPICS } from '../builders/digests';
 
-const labels = { topic: (t: { label: string }) => t.label, undated: 'Undated', unknownSource: 'Unknown source', noTopic: 'No topic' };
+const labels = { lang: 'en' as const, undated: 'Undated', unknownSource: 'Unknown source', noTopic: 'No topic' };
 
 describe('groupDigests', () => {
   const digests = [
@@ -51,5 +51,10 @@ describe('groupDigests', () => {
 
   it('an empty corpus gives no groups', () => {
     assert.deepStrictEqual(groupDigests([], 'topic', TOPICS, labels), []);
+  });
+
+  it('names topic groups in the UI language', () => {
+    const ru = groupDigests(digests, 'topic', TOPICS, { ...labels, lang: 'ru' });
+    assert.deepEqual(ru.map((g) => g.label), ['unknown-topic', 'Внимание и позиционное кодирование', 'Языковые модели', 'No topic']);
   });
 });

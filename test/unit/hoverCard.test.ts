@@ -1,5 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { buildHoverCard, CardLookup, escapeMarkdown, HoverCardOptions } from '../../src/core/hoverCard';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildHoverCard, CARD_ACTIONS, DEFAULT_LABELS, CardAction, cardAt, CardLookup, escapeMarkdown, HoverCardOptions } from '../../src/core/hoverCard';
+import { Recognizer } from '../../src/core/recognizer';
+import { uiLang } from '../../src/core/localized';
+import { topicLabel } from '../../src/core/topics';
 import { DigestEntry, Mention } from '../../src/core/types';
 import { TOPICS, digest } from './recognizerCorpus';
 
@@ -26,6 +31,7 @@ function commandArgs(uri: string): unknown {
 }
 
 const retnet = digest('retnet', {
+  methods: ['RetNet'],
   title: 'Retentive Network: A Successor to Transformer',
   title_ru: 'Сеть с удержанием',
   arxiv: ['2307.08621'],
@@ -184,5 +190,199 @@ describe('hover card: hostile corpus text', () => {
     assert.equal(escaped, raw.replace(/./g, (c) => '\\' + c));
     assert.equal(escapeMarkdown('  a\n\tb  '), 'a b');
     assert.equal(escapeMarkdown('Δ-IRIS'), 'Δ\\-IRIS');
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// The curated fields, in an English and a Russian UI
+
+const RU_LABELS = { openDigest: 'Открыть дайджест', notInCorpus: 'нет в корпусе дайджестов', more: 'ещё {0}', code: 'Код', provenance: 'дайджест: {0}', excerpt: 'отрывок из более длинной статьи' };
+
+const curated = digest('cla', {
+  title: 'Reducing Transformer Key-Value Cache Size with Cross-Layer Attention',
+  title_ru: 'Уменьшение KV-кэша с помощью Cross-Layer Attention',
+  arxiv: ['2405.12981'],
+  methods: ['CLA'],
+  topics: ['llm'],
+  source: { name: 'rizzearch', url: 'https://t.me/rizzearch/1', date: '2024-05-21' },
+  summary: 'KV Cache поистине прекрасная идея.',
+  tldr: 'CLA shares key/value heads between adjacent layers, halving the KV cache again.',
+  tldr_ru: 'CLA делит ключи и значения между соседними слоями и уменьшает KV-кэш ещё вдвое.',
+  authors: ['William Brandon', 'Mayank Mishra', 'Aniruddha Nrusimha', 'Rameswar Panda', 'Jonathan Ragan-Kelley'],
+  year: 2024,
+  venue: 'NeurIPS 2024',
+  code: ['https://github.com/example/cla'],
+  links: ['https://openreview.net/forum?id=abc'],
+});
+
+/** The card's blocks (paragraphs), in order. */
+const blocks = (md: string) => md.split('\n\n');
+
+describe('hover card: the curated fields', () => {
+  const en = buildHoverCard([mention(['cla'])], lookupOf([curated]), OPTIONS)!.markdown;
+  const ru = buildHoverCard([mention(['cla'])], lookupOf([curated]), { ...OPTIONS, lang: 'ru', labels: RU_LABELS })!.markdown;
+
+  it('English UI: title, the Russian title, authors · year · venue, then the English TL;DR', () => {
+    const [head, tldr] = blocks(en);
+    const lines = head.split('  \n');
+    assert.match(lines[0], /^\$\(book\) \*\*\[Reducing Transformer Key\\-Value Cache Size with Cross\\-Layer Attention\]\(command:digestLens\.openDigest\?/);
+    assert.equal(lines[1], '*Уменьшение KV\\-кэша с помощью Cross\\-Layer Attention*');
+    assert.equal(lines[2], 'William Brandon\\, Mayank Mishra\\, Aniruddha Nrusimha et al\\. · 2024 · NeurIPS 2024');
+    assert.equal(tldr, escapeMarkdown(curated.tldr!));
+    assert.ok(!en.includes(escapeMarkdown(curated.summary)), 'the opening sentences are not shown when there is a TL;DR');
+  });
+
+  it('English UI: arXiv · PDF · alphaXiv · Code · paper page, then topics and provenance, then "Open digest"', () => {
+    const [, , links, actions] = blocks(en);
+    const [first, second] = links.split('  \n');
+    assert.deepEqual(
+      [...first.matchAll(/\[([^\]]+)\]\(([^)]+)\)/g)].map((m) => `${m[1]} ${m[2]}`),
+      [
+        '2405\\.12981 https://arxiv.org/abs/2405.12981',
+        'PDF https://arxiv.org/pdf/2405.12981',
+        'alphaXiv https://www.alphaxiv.org/abs/2405.12981',
+        'Code https://github.com/example/cla',
+        'openreview\\.net https://openreview.net/forum?id=abc',
+      ],
+    );
+    assert.equal(second, '$(tag) Language models · $(broadcast) digest\\: [rizzearch](https://t.me/rizzearch/1) · 2024\\-05\\-21');
+    assert.match(actions, /^\[\$\(go-to-file\) Open digest\]\(command:digestLens\.openDigest\?/);
+    assert.equal(blocks(en).length, 4);
+  });
+
+  it('Russian UI: the Russian title first, the English one under it, the Russian TL;DR, topics and labels in Russian', () => {
+    const [head, tldr, links, actions] = blocks(ru);
+    const lines = head.split('  \n');
+    assert.match(lines[0], /^\$\(book\) \*\*\[Уменьшение KV\\-кэша с помощью Cross\\-Layer Attention\]\(command:/);
+    assert.equal(lines[1], '*Reducing Transformer Key\\-Value Cache Size with Cross\\-Layer Attention*');
+    assert.equal(tldr, escapeMarkdown(curated.tldr_ru!));
+    assert.ok(links.includes('[Код](https://github.com/example/cla)'));
+    assert.ok(links.includes('$(tag) Языковые модели · $(broadcast) дайджест\\: [rizzearch](https://t.me/rizzearch/1)'));
+    assert.match(actions, /^\[\$\(go-to-file\) Открыть дайджест\]/);
+    assert.ok(!ru.includes('Language models') && !ru.includes('Open digest'));
+  });
+
+  it('falls back to the other language\'s TL;DR, then to the opening sentences', () => {
+    const onlyEn = { ...curated, tldr_ru: undefined };
+    assert.equal(blocks(buildHoverCard([mention(['cla'])], lookupOf([onlyEn]), { ...OPTIONS, lang: 'ru' })!.markdown)[1], escapeMarkdown(curated.tldr!));
+    const onlyRu = { ...curated, tldr: undefined };
+    assert.equal(blocks(buildHoverCard([mention(['cla'])], lookupOf([onlyRu]), OPTIONS)!.markdown)[1], escapeMarkdown(curated.tldr_ru!));
+    const none = { ...curated, tldr: undefined, tldr_ru: undefined };
+    assert.equal(blocks(buildHoverCard([mention(['cla'])], lookupOf([none]), OPTIONS)!.markdown)[1], escapeMarkdown(curated.summary));
+  });
+
+  it('a draft with no curated fields still makes a card: title, opening, links, "Open digest"', () => {
+    const bare = digest('draft', { arxiv: ['2405.18719'], summary: 'Первые слова.' });
+    const md = buildHoverCard([mention(['draft'])], lookupOf([bare]), OPTIONS)!.markdown;
+    const [head, about, links, actions] = blocks(md);
+    assert.equal(head.split('  \n').length, 1, 'no byline, no second title');
+    assert.equal(about, 'Первые слова\\.');
+    assert.ok(links.startsWith('arXiv [2405\\.18719]'));
+    assert.match(actions, /Open digest/);
+  });
+
+  it('an excerpt says so, linking the full article (the post URL, else its page link)', () => {
+    const habr = digest('neo-rnn', { title: 'Neo-RNN', source: { name: 'Habr' }, links: ['https://ntr.ai/publications/neo-rnn'], excerpt: true, tldr: 'About neo-RNNs.' });
+    const md = buildHoverCard([mention(['neo-rnn'])], lookupOf([habr]), OPTIONS)!.markdown;
+    assert.ok(md.includes('digest\\: Habr · [excerpt of a longer article](https://ntr.ai/publications/neo-rnn)'), md);
+    const withUrl = { ...habr, source: { name: 'Habr', url: 'https://habr.com/ru/articles/1/' } };
+    const md2 = buildHoverCard([mention(['neo-rnn'])], lookupOf([withUrl]), { ...OPTIONS, lang: 'ru', labels: RU_LABELS })!.markdown;
+    assert.ok(md2.includes('[отрывок из более длинной статьи](https://habr.com/ru/articles/1/)'), md2);
+    const noUrl = { ...habr, links: undefined };
+    assert.ok(buildHoverCard([mention(['neo-rnn'])], lookupOf([noUrl]), OPTIONS)!.markdown.includes('· excerpt of a longer article'));
+  });
+
+  it('several matches stay compact: title · year · arXiv · topics, no TL;DR, no byline', () => {
+    const other = digest('retnet2', { title: 'RetNet again', arxiv: ['2307.08621'] });
+    const md = buildHoverCard([mention(['cla', 'retnet2'])], lookupOf([curated, other]), OPTIONS)!.markdown;
+    const sections = md.split('\n\n---\n\n');
+    assert.equal(sections.length, 2);
+    assert.match(sections[0], /^\*\*\[Reducing[^\n]*\]\(command:[^)]*\)\*\* · 2024 · arXiv \[2405\\\.12981\]/);
+    assert.ok(!md.includes(escapeMarkdown(curated.tldr!)) && !md.includes('William Brandon'));
+    assert.ok(!md.includes('$(go-to-file)'), 'each title is its link; no action applies to several digests');
+  });
+
+  it('the action line is the options\' list, in order; an action may skip a card', () => {
+    const star: CardAction = ({ entries, compact }) => (compact ? undefined : { icon: 'star', text: 'Star', command: 'digestLens.star', args: [entries[0].id] });
+    const never: CardAction = () => undefined;
+    const card = buildHoverCard([mention(['cla'])], lookupOf([curated]), { ...OPTIONS, actions: [...CARD_ACTIONS, never, star] })!;
+    const line = blocks(card.markdown).at(-1)!;
+    assert.match(line, /^\[\$\(go-to-file\) Open digest\]\(command:digestLens\.openDigest\?[^)]*\) · \[\$\(star\) Star\]\(command:digestLens\.star\?%5B%22cla%22%5D\)$/);
+    assert.deepEqual(card.commands.sort(), ['digestLens.openDigest', 'digestLens.star']);
+    const foreign: CardAction = () => ({ text: 'x', command: 'workbench.action.terminal.sendSequence', args: [] });
+    assert.throws(() => buildHoverCard([mention(['cla'])], lookupOf([curated]), { ...OPTIONS, actions: [foreign] }), /not a Digest Lens command/);
+  });
+});
+
+describe('hover card: hostile text in the curated fields', () => {
+  const evil = '[x](command:workbench.action.terminal.sendSequence) ![i](https://t.co/p.png) <img src=x onerror=alert(1)> `c` $(alert) \u202Eevil';
+  const hostile = digest('evil', {
+    arxiv: ['2405.18719'],
+    tldr: evil,
+    tldr_ru: evil,
+    authors: [evil, 'B](command:evil)'],
+    venue: evil,
+    code: ['javascript:alert(1)', 'https://github.com/a/b)](command:evil', 'https://user:pw@evil.example/'],
+    links: ['data:text/html,<script>alert(1)</script>', 'https://ok.example/x"y'],
+    aliases: [evil],
+    excerpt: true,
+    source: { name: evil, url: 'javascript:alert(1)' },
+  });
+
+  for (const lang of ['en', 'ru'] as const) {
+    it(`no corpus text becomes a link, image, HTML or icon (${lang} UI)`, () => {
+      const card = buildHoverCard([mention(['evil'])], lookupOf([hostile]), { ...OPTIONS, lang })!;
+      for (const l of links(card.markdown)) {
+        assert.ok(/^(command:digestLens\.openDigest\?|https:\/\/arxiv\.org\/|https:\/\/www\.alphaxiv\.org\/|https:\/\/github\.com\/a\/b%29%5D%28command:evil$|https:\/\/ok\.example\/x%22y$)/.test(l), `unexpected link target ${l}`);
+      }
+      assert.ok(!/(^|[^\\])</.test(card.markdown), 'unescaped <');
+      assert.ok(!/(^|[^\\])!\[/.test(card.markdown), 'image syntax');
+      assert.ok(!/(^|[^\\])`/.test(card.markdown), 'unescaped backtick');
+      assert.ok(!/[\u202A-\u202E]/.test(card.markdown), 'bidi control');
+      for (const m of card.markdown.matchAll(/(^|[^\\])\$\(([^)]*)\)/g)) assert.ok(['book', 'tag', 'broadcast', 'go-to-file'].includes(m[2]), m[2]);
+      assert.deepEqual(card.commands, ['digestLens.openDigest']);
+    });
+  }
+});
+
+describe('hover card: the card at a position (the hover provider\'s path)', () => {
+  const recognizer = Recognizer.build([curated, retnet]);
+  const lookup = lookupOf([curated, retnet]);
+  const line = 'layer = CLA(dim)  # arXiv:2307.08621';
+
+  it('finds the mentions under the cursor and returns their card and range', () => {
+    const onName = cardAt(recognizer, lookup, line, 4, 9, { ...OPTIONS, methodNames: true })!;
+    assert.deepEqual([onName.start, onName.end], [8, 11]);
+    assert.equal(onName.card.markdown, buildHoverCard(recognizer.mentionsAt(line, 4, 9), lookup, OPTIONS)!.markdown);
+    const onId = cardAt(recognizer, lookup, line, 4, 30, { ...OPTIONS, methodNames: true })!;
+    assert.ok(onId.card.markdown.includes('Retentive Network'));
+    assert.deepEqual([onId.start, onId.end], [20, 36]);
+  });
+
+  it('nothing where nothing is mentioned, and no method names when they are off', () => {
+    assert.equal(cardAt(recognizer, lookup, line, 4, 1, { ...OPTIONS, methodNames: true }), undefined);
+    assert.equal(cardAt(recognizer, lookup, line, 4, 9, { ...OPTIONS, methodNames: false }), undefined);
+    assert.ok(cardAt(recognizer, lookup, line, 4, 30, { ...OPTIONS, methodNames: false }));
+  });
+});
+
+describe('hover card: words', () => {
+  it('every default label is a message of the l10n bundle, so the CLI translates what the hover shows', () => {
+    const root = join(__dirname, '..', '..', '..');
+    const en = JSON.parse(readFileSync(join(root, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
+    const ru = JSON.parse(readFileSync(join(root, 'l10n', 'bundle.l10n.ru.json'), 'utf8')) as Record<string, string>;
+    for (const message of Object.values(DEFAULT_LABELS)) {
+      assert.ok(message in en, `"${message}" is not in l10n/bundle.l10n.json`);
+      assert.notEqual(ru[message], undefined, `"${message}" has no Russian text`);
+    }
+  });
+
+  it('one topic label rule: the UI language, the English label as fallback, the id for an unknown topic', () => {
+    const t = { id: 'llm', label: 'Language models', label_ru: 'Языковые модели' };
+    assert.equal(topicLabel(t, 'llm', 'en'), 'Language models');
+    assert.equal(topicLabel(t, 'llm', 'ru'), 'Языковые модели');
+    assert.equal(topicLabel({ ...t, label_ru: '' }, 'llm', 'ru'), 'Language models');
+    assert.equal(topicLabel(undefined, 'astrology', 'ru'), 'astrology');
+    assert.deepEqual(['ru', 'ru-RU', 'RU', 'en', 'en-us', 'de', '', undefined].map(uiLang), ['ru', 'ru', 'ru', 'en', 'en', 'en', 'en', 'en']);
   });
 });

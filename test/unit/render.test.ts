@@ -440,3 +440,76 @@ describe('render: the digests in digests/', () => {
     }
   });
 });
+
+describe('render: the curated fields in the header', () => {
+  const curated = digest({
+    tldr: 'Retention replaces attention.',
+    tldr_ru: 'Удержание вместо внимания.',
+    authors: ['Yutao Sun', 'Li Dong', 'Furu Wei'],
+    year: 2023,
+    venue: 'arXiv preprint',
+    code: ['https://github.com/microsoft/torchscale'],
+    links: ['https://openreview.net/forum?id=abc'],
+  });
+  const header = (d: Digest, lang: 'en' | 'ru' = 'en') => {
+    const html = renderDigestHtml(d, context(undefined, { lang, strings: lang === 'ru' ? { code: 'Код', links: 'Статья', excerpt: 'Этот дайджест — отрывок из более длинной статьи' } : {} }));
+    return html.slice(0, html.indexOf('</header>'));
+  };
+
+  it('shows the TL;DR under the title, then authors · year · venue, then code and paper links', () => {
+    const html = header(curated);
+    const order = ['class="title"', 'class="byline"', 'class="tldr"', 'class="meta"'].map((needle) => html.indexOf(needle));
+    assert.ok(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1])), `header order: ${order.join(', ')}`);
+    assert.match(visibleText(html), /Yutao Sun, Li Dong, Furu Wei · 2023 · arXiv preprint/);
+    assert.match(visibleText(html), /TL;DR Retention replaces attention\./);
+    assert.ok(hrefs(html).includes('https://github.com/microsoft/torchscale'));
+    assert.ok(hrefs(html).includes('https://openreview.net/forum?id=abc'));
+    assert.match(visibleText(html), /Code\s*microsoft\/torchscale/);
+    assert.match(visibleText(html), /Paper\s*openreview\.net/);
+    assertSafe(html);
+  });
+
+  it('a Russian UI shows the Russian TL;DR; a missing one falls back to the English', () => {
+    assert.match(visibleText(header(curated, 'ru')), /TL;DR Удержание вместо внимания\./);
+    assert.match(header(curated, 'ru'), /<p class="tldr" lang="ru">/);
+    const onlyEn = { ...curated, tldr_ru: undefined };
+    assert.match(header(onlyEn, 'ru'), /<p class="tldr" lang="en">/);
+    assert.doesNotMatch(header({ ...curated, tldr: undefined, tldr_ru: undefined }), /class="tldr"/);
+  });
+
+  it('an excerpt says so, with the article URL when known', () => {
+    const excerpt = { ...curated, excerpt: true, source: { name: 'Habr', url: 'https://habr.com/ru/articles/1/' } };
+    const html = header(excerpt);
+    assert.match(visibleText(html), /This digest is an excerpt of a longer article: https:\/\/habr\.com\/ru\/articles\/1\//);
+    assert.ok(hrefs(html).includes('https://habr.com/ru/articles/1/'));
+    assert.match(visibleText(header({ ...excerpt, source: { name: 'Habr' }, links: undefined }, 'ru')), /Этот дайджест — отрывок из более длинной статьи(?!:)/);
+    assert.doesNotMatch(header(curated), /excerpt-note/);
+  });
+
+  it('a multi-paper post gives each paper its authors and year', () => {
+    const post = digest({ kind: 'multi-paper', papers: [{ title: 'One', arxiv: '2405.18719', authors: ['A. Author'], year: 2024 }, { title: 'Two' }] });
+    const html = header(post);
+    assert.match(visibleText(html), /One\s*2405\.18719.*A\. Author · 2024/s);
+  });
+
+  it('hostile text in every curated field stays text, and only http(s) URLs become links', () => {
+    const evil = '<img src=x onerror=alert(1)><script>alert(1)</script>" onmouseover="alert(1) \u202Eevil';
+    const hostile = digest({
+      tldr: evil,
+      tldr_ru: evil,
+      authors: [evil],
+      venue: evil,
+      year: 2024,
+      code: ['javascript:alert(1)', 'https://github.com/a/b"onmouseover="alert(1)', 'https://user:pw@evil.example/'],
+      links: ['data:text/html,<script>alert(1)</script>', 'vscode://evil'],
+      excerpt: true,
+      source: { name: evil, url: 'javascript:alert(1)' },
+    });
+    for (const lang of ['en', 'ru'] as const) {
+      const html = header(hostile, lang);
+      assertSafe(html);
+      assert.ok(visibleText(html).includes('<img src=x onerror=alert(1)>'), 'shown as text');
+      for (const h of hrefs(html)) assert.ok(/^https:\/\/(arxiv\.org|www\.alphaxiv\.org|github\.com\/a\/b%22onmouseover=%22alert\(1\))/.test(h), `unexpected link ${h}`);
+    }
+  });
+});

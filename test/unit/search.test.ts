@@ -5,7 +5,7 @@ import { buildBundle, bundleFiles, SEARCH_FILE } from '../../src/core/bundle';
 import { Corpus } from '../../src/core/corpus';
 import { bodySnippet, bundledPart, bundleSearch, DigestSearch, docsPart, searchDoc, SearchIndex } from '../../src/core/search';
 import { buildSearchIndex } from '../../src/core/searchIndex';
-import { damerau, foldWord, stemWord } from '../../src/core/searchText';
+import { camelParts, damerau, foldWord, stemWord } from '../../src/core/searchText';
 import { DigestMeta } from '../../src/core/types';
 import { meta, TOPICS } from '../builders/digests';
 
@@ -235,5 +235,23 @@ describe('the package', () => {
     const names = Object.keys(bundleFiles(index, bodies));
     assert.ok(names.includes(SEARCH_FILE));
     for (const name of names) assert.ok(kept.some((re) => re.test(`dist/corpus/${name}`)), `.vscodeignore leaves out dist/corpus/${name}`);
+  });
+});
+
+describe('camelParts', () => {
+  it('cuts names where the case turns, keeping pieces of three letters or more', () => {
+    const has = (name: string, parts: string[]) => {
+      const got = camelParts(name);
+      for (const p of parts) assert.ok(got.includes(p), `${name}: ${p} not in ${got.join(', ')}`);
+      assert.ok(got.every((p) => p.length >= 3 && p !== name.toLowerCase()), got.join(', '));
+    };
+    has('SingLoRA', ['lora', 'sing']);
+    has('CoPEAttention', ['attention', 'cope']);
+    has('RetNet', ['net', 'ret']);
+  });
+  it('leaves plain words, acronyms and short pieces alone', () => {
+    assert.deepEqual(camelParts('retention'), []);
+    assert.deepEqual(camelParts('MSR'), []);
+    assert.deepEqual(camelParts('FoX'), []);
   });
 });

@@ -2,7 +2,10 @@ import type { DigestKind } from '../types';
 import { slugify } from './text';
 import type { Draft, ImportedPost } from './types';
 
-/** Turns cleaned posts into draft digests with unique ids (curated fields start empty). */
+/**
+ * Turns cleaned posts into draft digests with unique ids. Curated fields start empty (the file
+ * gets them as placeholders, `serializeDigest`), except `excerpt`, which the source format tells.
+ */
 export function draftsFromPosts(posts: readonly ImportedPost[]): Draft[] {
   const used = new Map<string, number>();
   return posts.map((p) => {
@@ -20,6 +23,7 @@ export function draftsFromPosts(posts: readonly ImportedPost[]): Draft[] {
       source: { ...p.source },
       lang: p.lang,
       kind,
+      ...(p.excerpt ? { excerpt: true } : {}),
       ...(kind === 'multi-paper' && p.papers.length > 0 ? { papers: p.papers.map((x) => ({ ...x })) } : {}),
       body: p.body,
     };

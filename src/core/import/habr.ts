@@ -75,6 +75,8 @@ export function parseHabr(text: string, file: string): ParseOutput {
       source: { name: 'Habr' },
       lang: detectLang(title + ' ' + teaserText),
       line: t,
+      // An author page shows each article's first paragraphs only.
+      excerpt: true,
     });
   });
   const deduped = mergeDuplicatePosts(posts);

@@ -1,3 +1,4 @@
+import { curatedOf } from '../digestFields';
 import { uniqueId } from '../digestTemplate';
 import type { DigestMeta } from '../types';
 import { lineKey } from './text';
@@ -18,7 +19,7 @@ function extends_(longer: string, shorter: string): boolean {
 
 /**
  * Combines a fresh draft with the digest already in the corpus. Curated fields (title, arXiv IDs,
- * methods, topics) are never overwritten; other fields are only filled in when missing; the body
+ * methods, topics, TL;DRs, authors, year, venue, code, links, aliases) are never overwritten; other fields are only filled in when missing; the body
  * is replaced only by a more complete version of the same text, so hand edits survive.
  */
 export function mergeWithExisting(draft: Draft, existing?: Existing): Draft {
@@ -27,6 +28,8 @@ export function mergeWithExisting(draft: Draft, existing?: Existing): Draft {
     id: existing.id,
     title: existing.title,
     ...(existing.title_ru ?? draft.title_ru ? { title_ru: existing.title_ru ?? draft.title_ru } : {}),
+    ...curatedOf(existing),
+    ...(existing.excerpt ?? draft.excerpt ? { excerpt: true } : {}),
     arxiv: [...existing.arxiv],
     methods: [...existing.methods],
     topics: [...existing.topics],

@@ -17,6 +17,8 @@ export interface ImportedPost {
   line: number;
   /** True when no heading was found and `title` was made from the first words. */
   untitled?: boolean;
+  /** The body is only the opening of a longer article (a Habr teaser). */
+  excerpt?: boolean;
 }
 
 export interface SkippedPost {

@@ -1,0 +1,71 @@
+import * as path from 'node:path';
+import { bundleRecognizer } from '../core/bundle';
+import { cardAt, DEFAULT_LABELS } from '../core/hoverCard';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import type { Lang } from '../core/types';
+import { CliIO } from './io';
+import { translateAll, translator } from './l10n';
+import { defaultBundleDir, loadBundledCorpus } from './loadBundle';
+import { readTextFile } from './mentions';
+
+const USAGE = 'usage: card <file> <line> <character> [--lang en|ru] [--corpus <dir>]   (0-based, as `mentions` prints them)';
+
+/**
+ * `card <file> <line> <character>`: the hover card markdown at that position, by the hover
+ * provider's own steps (`cardAt`) with the default settings, so the card can be checked from
+ * outside the editor. Exit 1 when there is no card there.
+ */
+export async function run(args: string[], io: CliIO): Promise<number> {
+  let lang: Lang = 'en';
+  let corpusDir = defaultBundleDir();
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--lang') {
+      const v = args[++i];
+      if (v !== 'en' && v !== 'ru') {
+        io.err(USAGE);
+        return 2;
+      }
+      lang = v;
+    } else if (args[i] === '--corpus') {
+      const dir = args[++i];
+      if (!dir) {
+        io.err(USAGE);
+        return 2;
+      }
+      corpusDir = path.resolve(io.cwd, dir);
+    } else positional.push(args[i]);
+  }
+  const [file, lineArg, charArg] = positional;
+  const line = Number(lineArg);
+  const character = Number(charArg);
+  if (positional.length !== 3 || !Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0) {
+    io.err(USAGE);
+    return 2;
+  }
+  const read = readTextFile(path.resolve(io.cwd, file));
+  if ('error' in read) {
+    io.err(`card: ${read.error}`);
+    return 1;
+  }
+  const lines = read.text.split(/\r\n|\r|\n/);
+  if (line >= lines.length) {
+    io.err(`card: ${file} has ${lines.length} line(s); line ${line} is past the end (lines count from 0)`);
+    return 1;
+  }
+  const { corpus, index } = loadBundledCorpus(corpusDir);
+  const hover = DEFAULT_SETTINGS.hover;
+  const found = cardAt(bundleRecognizer(index), corpus, lines[line], line, character, {
+    methodNames: hover.methodNames,
+    maxCards: hover.maxCards,
+    unknownArxivIds: hover.unknownArxivIds,
+    lang,
+    labels: translateAll(DEFAULT_LABELS, translator(lang)),
+  });
+  if (!found) {
+    io.err(`card: no card at ${line}:${character}`);
+    return 1;
+  }
+  io.out(found.card.markdown);
+  return 0;
+}
