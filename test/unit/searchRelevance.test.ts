@@ -28,6 +28,8 @@ const CASES: Case[] = [
   { q: 'state space', expect: 'locost-and-spectrum', because: 'State-Space' },
   { q: 'state space', expect: 'retnet', because: 'стейт спейс модели' },
   { q: 'mixture of experts', expect: 'experts-and-models-shrinking-llms', because: 'Experts and models all mixed up' },
+  { q: 'ternary weights', expect: 'matmul-free-language-modeling', because: 'ternary weights (−1, 0, +1)' },
+  { q: 'тернарные веса', expect: 'matmul-free-language-modeling', because: 'тернарные веса (−1, 0, +1)' },
   { q: 'rlhf', expect: 'cppo', because: 'из рлхф' },
   { q: 'reward model', expect: 'cppo', because: 'научили ревард модельку' },
   { q: 'retrieval augmented generation', expect: 'raptor', because: 'новый подход для RAG' },
