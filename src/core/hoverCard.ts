@@ -22,11 +22,15 @@ export interface CardLabels {
   alphaxiv: string;
   /** "+3 more" */
   more(count: number): string;
+  star: string;
+  unstar: string;
 }
 
 export interface CardCommands {
   openDigest: string;
   search: string;
+  star: string;
+  unstar: string;
 }
 
 export interface HoverCardOptions {
@@ -34,6 +38,8 @@ export interface HoverCardOptions {
   unknownArxivIds: boolean;
   commandIds?: Partial<CardCommands>;
   labels?: Partial<CardLabels>;
+  /** Whether the reader starred a digest: the card offers Star or Unstar. */
+  starred?: (id: string) => boolean;
 }
 
 export interface HoverCard {
@@ -49,11 +55,15 @@ export const DEFAULT_LABELS: CardLabels = {
   arxiv: 'arXiv',
   alphaxiv: 'alphaXiv',
   more: (n) => `+${n} more`,
+  star: 'Star',
+  unstar: 'Unstar',
 };
 
 export const DEFAULT_COMMANDS: CardCommands = {
   openDigest: 'digestLens.openDigest',
   search: 'digestLens.search',
+  star: 'digestLens.star',
+  unstar: 'digestLens.unstar',
 };
 
 const COMMAND_ID = /^digestLens\.[A-Za-z][A-Za-z0-9]*$/;
@@ -86,10 +96,13 @@ class Builder {
   readonly labels: CardLabels;
   readonly ids: CardCommands;
 
+  readonly starred: (id: string) => boolean;
+
   constructor(
     readonly lookup: CardLookup,
     options: HoverCardOptions,
   ) {
+    this.starred = options.starred ?? (() => false);
     this.labels = { ...DEFAULT_LABELS, ...options.labels };
     this.ids = { ...DEFAULT_COMMANDS, ...options.commandIds };
     for (const id of Object.values(this.ids)) {
@@ -150,7 +163,14 @@ class Builder {
     if (meta.length) blocks.push(meta.join('  \n'));
     if (e.summary) blocks.push(escapeMarkdown(e.summary));
     blocks.push(this.commandLink(`$(go-to-file) ${escapeMarkdown(this.labels.openDigest)}`, this.ids.openDigest, [e.id]));
+    blocks[blocks.length - 1] += ` · ${this.starLink(e)}`;
     return blocks.join('\n\n');
+  }
+
+  starLink(e: DigestEntry): string {
+    return this.starred(e.id)
+      ? this.commandLink(`$(star-full) ${escapeMarkdown(this.labels.unstar)}`, this.ids.unstar, [e.id])
+      : this.commandLink(`$(star-empty) ${escapeMarkdown(this.labels.star)}`, this.ids.star, [e.id]);
   }
 
   compact(e: DigestEntry, mentioned: ReadonlySet<string>): string {

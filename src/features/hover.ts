@@ -44,6 +44,7 @@ export class DigestHoverProvider implements vscode.HoverProvider {
       maxCards: settings.maxCards,
       unknownArxivIds: settings.unknownArxivIds,
       labels: labels(),
+      starred: (id) => this.deps.readingState.isStarred(id),
     });
     if (!card || token.isCancellationRequested) return undefined;
     const markdown = new vscode.MarkdownString(card.markdown, true);
@@ -61,6 +62,8 @@ function labels(): Partial<CardLabels> {
     openDigest: vscode.l10n.t('Open digest'),
     notInCorpus: vscode.l10n.t('not in the digest corpus'),
     more: (n) => vscode.l10n.t('+{0} more', n),
+    star: vscode.l10n.t('Star'),
+    unstar: vscode.l10n.t('Unstar'),
   };
 }
 

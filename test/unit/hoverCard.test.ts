@@ -38,14 +38,22 @@ describe('hover card: one digest', () => {
   const card = buildHoverCard([mention(['retnet'])], lookupOf([retnet]), OPTIONS)!;
 
   it('links the title and "Open digest" to the digest view with the id as argument', () => {
-    const commands = links(card.markdown).filter((l) => l.startsWith('command:'));
+    const commands = links(card.markdown).filter((l) => l.startsWith('command:digestLens.openDigest?'));
     assert.equal(commands.length, 2);
-    for (const c of commands) {
-      assert.ok(c.startsWith('command:digestLens.openDigest?'));
-      assert.deepEqual(commandArgs(c), ['retnet']);
-    }
+    for (const c of commands) assert.deepEqual(commandArgs(c), ['retnet']);
     assert.ok(card.markdown.includes('Retentive Network: A Successor to Transformer'.replace(/:/g, '\\:')));
-    assert.deepEqual(card.commands, ['digestLens.openDigest']);
+    assert.deepEqual(card.commands, ['digestLens.openDigest', 'digestLens.star']);
+  });
+
+  it('offers Star next to "Open digest", or Unstar for a starred digest; each command is enabled', () => {
+    const star = links(card.markdown).filter((l) => l.startsWith('command:digestLens.star?'));
+    assert.equal(star.length, 1);
+    assert.deepEqual(commandArgs(star[0]), ['retnet']);
+    const starred = buildHoverCard([mention(['retnet'])], lookupOf([retnet]), { ...OPTIONS, starred: (id) => id === 'retnet' })!;
+    const unstar = links(starred.markdown).filter((l) => l.startsWith('command:digestLens.'));
+    assert.ok(unstar.some((l) => l.startsWith('command:digestLens.unstar?')), starred.markdown);
+    assert.ok(!unstar.some((l) => l.startsWith('command:digestLens.star?')), 'a starred digest offers no Star');
+    assert.deepEqual(starred.commands, ['digestLens.openDigest', 'digestLens.unstar']);
   });
 
   it('gives the arXiv ID with abstract, PDF and alphaXiv links', () => {
@@ -141,7 +149,7 @@ describe('hover card: hostile corpus text', () => {
   it('lets no corpus text become a link, image, HTML or icon', () => {
     for (const l of links(card.markdown)) {
       assert.ok(
-        l.startsWith('command:digestLens.openDigest?') || l.startsWith('https://arxiv.org/') || l.startsWith('https://www.alphaxiv.org/'),
+        l.startsWith('command:digestLens.openDigest?') || l.startsWith('command:digestLens.star?') || l.startsWith('https://arxiv.org/') || l.startsWith('https://www.alphaxiv.org/'),
         `unexpected link target ${l}`,
       );
     }
@@ -150,7 +158,7 @@ describe('hover card: hostile corpus text', () => {
     assert.ok(!/(^|[^\\])`/.test(card.markdown), 'unescaped backtick');
     // The only theme icons are the card's own.
     const icons = [...card.markdown.matchAll(/(^|[^\\])\$\(([^)]*)\)/g)].map((m) => m[2]);
-    for (const icon of icons) assert.ok(['book', 'tag', 'broadcast', 'go-to-file'].includes(icon), icon);
+    for (const icon of icons) assert.ok(['book', 'tag', 'broadcast', 'go-to-file', 'star-empty', 'star-full'].includes(icon), icon);
   });
 
   it('strips bidi controls and NULs and keeps the text on one line per block', () => {
