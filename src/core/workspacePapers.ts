@@ -79,8 +79,13 @@ export function workspaceBibtex(s: WorkspaceSummary): string {
   return entries.map((e) => e.trim()).filter(Boolean).join('\n\n') + '\n';
 }
 
-/** Files that are never scanned: binaries, archives, model weights, media. */
-export const BINARY_GLOB = '**/*.{png,jpg,jpeg,gif,webp,ico,pdf,zip,gz,tgz,bz2,xz,7z,tar,jar,whl,so,dll,dylib,exe,bin,pt,pth,ckpt,safetensors,onnx,h5,npy,npz,pkl,parquet,arrow,mp3,mp4,wav,mov,woff,woff2,ttf,otf,class,o,a,pyc}';
+/**
+ * Files that are never scanned: binaries, archives, model weights, media. One glob each: the
+ * exclude is one brace list, and globs do not nest braces.
+ */
+export const BINARY_GLOBS = 'png jpg jpeg gif webp ico pdf zip gz tgz bz2 xz 7z tar jar whl so dll dylib exe bin pt pth ckpt safetensors onnx h5 npy npz pkl parquet arrow mp3 mp4 wav mov woff woff2 ttf otf class o a pyc'
+  .split(' ')
+  .map((ext) => `**/*.${ext}`);
 
 /**
  * The enabled patterns of `files.exclude` / `search.exclude` objects (`{ glob: true }`; a

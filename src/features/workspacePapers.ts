@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { mapConcurrent } from '../core/concurrency';
-import { BINARY_GLOB, enabledGlobs, excludeGlob, FileFindings, fileFindings, gitignoreGlobs, Location, PaperSummary, summarize, workspaceBibtex, WorkspaceSummary } from '../core/workspacePapers';
+import { excludeMatcher } from '../core/glob';
+import { BINARY_GLOBS, enabledGlobs, excludeGlob, FileFindings, fileFindings, gitignoreGlobs, Location, PaperSummary, summarize, workspaceBibtex, WorkspaceSummary } from '../core/workspacePapers';
 import { DigestEntry } from '../core/types';
 import { Feature, FeatureDeps } from './deps';
 import { digestContextValue, digestTooltip } from './digestItem';
@@ -113,8 +114,11 @@ export class WorkspacePapers implements vscode.TreeDataProvider<PapersNode>, vsc
     return [];
   }
 
-  /** The exclude glob of one workspace folder: settings, `.gitignore`, binaries. */
-  private async excludes(folder: vscode.WorkspaceFolder): Promise<string | undefined> {
+  /**
+   * What one workspace folder excludes (settings, `.gitignore`, binaries): as the glob handed to
+   * `findFiles`, and as a test the results are checked with (a provider may ignore the glob).
+   */
+  private async excludes(folder: vscode.WorkspaceFolder): Promise<{ glob: string | undefined; excluded: (uri: vscode.Uri) => boolean }> {
     const files = vscode.workspace.getConfiguration('files', folder.uri).get<unknown>('exclude');
     const search = vscode.workspace.getConfiguration('search', folder.uri).get<unknown>('exclude');
     let ignored: string[] = [];
@@ -124,7 +128,9 @@ export class WorkspacePapers implements vscode.TreeDataProvider<PapersNode>, vsc
     } catch {
       // no .gitignore
     }
-    return excludeGlob([...enabledGlobs(files, search), ...ignored, BINARY_GLOB]);
+    const globs = [...enabledGlobs(files, search), ...ignored, ...BINARY_GLOBS];
+    const matcher = excludeMatcher(globs);
+    return { glob: excludeGlob(globs), excluded: (uri) => matcher(vscode.workspace.asRelativePath(uri, false)) };
   }
 
   /** Reads and scans one file; undefined when it is skipped (binary, too big, unreadable). */
@@ -197,7 +203,7 @@ export class WorkspacePapers implements vscode.TreeDataProvider<PapersNode>, vsc
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       if (token.isCancellationRequested) break;
       const exclude = await this.excludes(folder);
-      const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), exclude ?? null, LIMITS.files + 1 - count, token);
+      const uris = (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), exclude.glob ?? null, LIMITS.files + 1 - count, token)).filter((u) => !exclude.excluded(u));
       if (uris.length > LIMITS.files - count) stopped = 'files';
       const list = uris.slice(0, LIMITS.files - count);
       await mapConcurrent(list, READ_CONCURRENCY, async (uri) => {
@@ -242,9 +248,7 @@ export class WorkspacePapers implements vscode.TreeDataProvider<PapersNode>, vsc
       const folder = vscode.workspace.getWorkspaceFolder(uri);
       if (!folder) continue;
       const exclude = await this.excludes(folder);
-      // findFiles with the file's own path answers "would the scan include it?" with the same rules.
-      const included = (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, vscode.workspace.asRelativePath(uri, false)), exclude ?? null, 1)).length > 0;
-      const f = included ? await this.scanFile(uri, { bytes: LIMITS.fileBytes }) : undefined;
+      const f = exclude.excluded(uri) ? undefined : await this.scanFile(uri, { bytes: LIMITS.fileBytes });
       if (f && (f.digests.size > 0 || f.unknown.size > 0)) this.perFile.set(file, f);
       else this.perFile.delete(file);
     }

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { enabledGlobs, excludeGlob, fileFindings, gitignoreGlobs, summarize, workspaceBibtex } from '../../src/core/workspacePapers';
+import { BINARY_GLOBS, enabledGlobs, excludeGlob, fileFindings, gitignoreGlobs, summarize, workspaceBibtex } from '../../src/core/workspacePapers';
 import { Recognizer } from '../../src/core/recognizer';
 import { DigestEntry } from '../../src/core/types';
 import { entry } from '../builders/digests';
@@ -54,5 +54,14 @@ describe('papers in this workspace', () => {
   it('a pattern with braces cannot break the brace list', () => {
     assert.deepStrictEqual(gitignoreGlobs('{a,b}\nok'), ['**/ok/**', '**/ok']);
     assert.deepStrictEqual(enabledGlobs({ '{x,y}': true }), []);
+  });
+});
+
+describe('the scan exclude', () => {
+  it('never nests braces, which globs do not support', () => {
+    const glob = excludeGlob([...BINARY_GLOBS, '**/.git', ...gitignoreGlobs('build/\n*.log')])!;
+    assert.ok(glob.startsWith('{') && glob.endsWith('}'));
+    assert.doesNotMatch(glob.slice(1, -1), /[{}]/);
+    assert.ok(BINARY_GLOBS.includes('**/*.safetensors'));
   });
 });
