@@ -19,7 +19,8 @@
     const sameDigest = previous && previous.id === id;
     const scrollY = sameDigest && typeof previous.scrollY === 'number' ? previous.scrollY : 0;
     vscode.setState({ ...viewState, scrollY });
-    if (scrollY) window.scrollTo(0, scrollY);
+    // The host keeps the old page's scroll offset when the content changes: a new digest starts at the top.
+    window.scrollTo(0, scrollY);
   }
 
   /** @param {string} action */

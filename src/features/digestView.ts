@@ -157,8 +157,13 @@ export class DigestViewController implements vscode.Disposable {
       panel.dispose();
       return;
     }
-    // Only one panel is the main one; a second restored "main" (e.g. from a split) keeps its digest.
-    const main = !this.mainPanel && (!isViewState(state) || state.main !== false);
+    // One panel is the main one: a second restored "main" (a split, or a panel restored after
+    // the reader already opened a digest) is closed, as before tabs existed; new tabs are kept.
+    const main = !isViewState(state) || state.main !== false;
+    if (main && this.mainPanel && this.mainPanel.panel !== panel) {
+      panel.dispose();
+      return;
+    }
     const p = this.adopt(panel, history, main);
     await this.render(p, { reveal: false });
   }
@@ -216,7 +221,9 @@ export class DigestViewController implements vscode.Disposable {
     p.panel.title = stripBidi(entry.title);
     p.html = html;
     p.panel.webview.html = html;
-    if (reveal) p.panel.reveal(p.panel.viewColumn ?? vscode.ViewColumn.Beside, preserveFocus);
+    // Its own column (undefined: where it is). A new panel's column is not known yet, and
+    // `Beside` here would show it in a second group.
+    if (reveal) p.panel.reveal(p.panel.viewColumn, preserveFocus);
     return true;
   }
 

@@ -66,7 +66,7 @@ export class WorkspacePapers implements vscode.TreeDataProvider<PapersNode>, vsc
       const d = node.paper.key;
       const item = new vscode.TreeItem(d.title, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `paper:${d.id}`;
-      item.description = vscode.l10n.t('{0} mentions in {1} files', node.paper.count, node.paper.files);
+      item.description = vscode.l10n.t('mentions: {0} · files: {1}', node.paper.count, node.paper.files);
       item.tooltip = digestTooltip(d, this.deps.corpus.corpus);
       item.iconPath = new vscode.ThemeIcon(this.deps.readingState.isStarred(d.id) ? 'star-full' : 'book');
       item.contextValue = `${digestContextValue(d)}.${this.deps.readingState.isRead(d.id) ? 'read' : 'unread'}${this.deps.readingState.isStarred(d.id) ? '.starred' : ''}`;
@@ -83,7 +83,7 @@ export class WorkspacePapers implements vscode.TreeDataProvider<PapersNode>, vsc
     if (node instanceof UnknownIdNode) {
       const item = new vscode.TreeItem(`arXiv:${node.paper.key}`, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `unknown:${node.paper.key}`;
-      item.description = vscode.l10n.t('{0} mentions in {1} files', node.paper.count, node.paper.files);
+      item.description = vscode.l10n.t('mentions: {0} · files: {1}', node.paper.count, node.paper.files);
       item.iconPath = new vscode.ThemeIcon('link-external');
       item.contextValue = 'unknownArxiv';
       return item;
@@ -156,7 +156,7 @@ export class WorkspacePapers implements vscode.TreeDataProvider<PapersNode>, vsc
     this.summaryCache = summarize(this.perFile, (id) => corpus.get(id));
     if (this.view) {
       const s = this.summaryCache;
-      this.view.description = vscode.l10n.t('{0} digests · {1} unknown', s.digests.length, s.unknown.length);
+      this.view.description = vscode.l10n.t('digests: {0} · unknown IDs: {1}', s.digests.length, s.unknown.length);
       const stopped =
         this.stoppedAt === 'cancelled'
           ? vscode.l10n.t('Scan cancelled after {0} files.', this.filesScanned)

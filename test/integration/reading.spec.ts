@@ -84,6 +84,20 @@ suite('reading: the digest view beside the code, with history and tabs', () => {
     assert.strictEqual(panel.title, c.title);
   });
 
+  test('a restored extra tab is kept beside the main panel; a second restored main panel is closed', async () => {
+    const [a, b, c] = three(api);
+    await vscode.commands.executeCommand('digestLens.openDigest', a.id);
+    const extra = vscode.window.createWebviewPanel('digestLens.digest', 'restored', vscode.ViewColumn.One, {});
+    await view.restore(extra, { id: b.id, history: [b.id], index: 0, main: false });
+    assert.strictEqual(extra.title, b.title);
+    const second = vscode.window.createWebviewPanel('digestLens.digest', 'restored', vscode.ViewColumn.One, {});
+    let closed = false;
+    second.onDidDispose(() => (closed = true));
+    await view.restore(second, { id: c.id, history: [c.id], index: 0, main: true });
+    assert.ok(closed, 'the second main panel is closed');
+    assert.deepStrictEqual(view.openDigestIds(), [a.id, b.id]);
+  });
+
   test('"Open in New Tab" keeps a second digest open while the main panel moves on', async () => {
     const [a, b, c] = three(api);
     await vscode.commands.executeCommand('digestLens.openDigest', a.id);

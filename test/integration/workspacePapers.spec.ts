@@ -67,7 +67,7 @@ suite('Papers in This Workspace', function () {
     // The tree: a digest node with its count, its locations, and the unknown IDs' group.
     const roots = papers.getChildren();
     const node = roots.find((n) => (n as PaperNode).paper?.key.id === target.id) as PaperNode;
-    assert.match(String(papers.getTreeItem(node).description), new RegExp(`^${found.count} `));
+    assert.match(String(papers.getTreeItem(node).description), new RegExp(`^mentions: ${found.count} `));
     assert.ok(roots.some((n) => papers.getTreeItem(n).id === 'unknown'));
     const loc = papers.getChildren(node).find((n) => (n as LocationNode).location.file.endsWith('src/model.py')) as LocationNode;
     const item = papers.getTreeItem(loc);
