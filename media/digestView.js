@@ -19,8 +19,10 @@
     const sameDigest = previous && previous.id === id;
     const scrollY = sameDigest && typeof previous.scrollY === 'number' ? previous.scrollY : 0;
     vscode.setState({ ...viewState, scrollY });
-    // The host keeps the old page's scroll offset when the content changes: a new digest starts at the top.
+    // The host puts the old page's scroll offset back once the new content has loaded: scroll
+    // again after that, so a new digest starts at its top and a restored one where it was.
     window.scrollTo(0, scrollY);
+    window.addEventListener('load', () => window.setTimeout(() => window.scrollTo(0, scrollY), 50));
   }
 
   /** @param {string} action */

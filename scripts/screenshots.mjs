@@ -94,9 +94,11 @@ for (const [theme, themeName] of Object.entries(themes)) {
     await shot('digest');
 
     // 4. Back / Forward: follow a related digest inside the view; Back is then enabled.
-    const inner = page.frameLocator('iframe.webview').frameLocator('iframe');
-    await inner.locator('footer.related a').first().click({ timeout: 15_000 });
-    await inner.locator('button.back:not([disabled])').waitFor({ timeout: 15_000 });
+    // The webview's page is in the host's #active-frame (a #pending-frame exists while it reloads).
+    const inner = () => page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+    await inner().locator('footer.related a').first().click({ timeout: 15_000 });
+    await page.waitForTimeout(1500);
+    await inner().locator('button.back:not([disabled])').waitFor({ timeout: 15_000 });
     await page.waitForTimeout(1200);
     await shot('history');
 
