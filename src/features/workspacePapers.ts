@@ -318,7 +318,8 @@ export const activate: Feature = (context, deps) => {
     { dispose: () => corpusTimer && clearTimeout(corpusTimer) },
     vscode.commands.registerCommand('digestLens.workspacePapers.refresh', () => provider.scan()),
     vscode.commands.registerCommand('digestLens.workspacePapers.cancel', () => provider.cancelScan()),
-    vscode.commands.registerCommand('digestLens.exportBibtex', (target?: unknown) => provider.exportBibtex(target instanceof vscode.Uri ? target : undefined)),
+    // No target argument: a command link elsewhere must not be able to name the file written.
+    vscode.commands.registerCommand('digestLens.exportBibtex', () => provider.exportBibtex()),
   );
   if (view.visible) void provider.scan();
   return provider;
