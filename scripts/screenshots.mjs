@@ -1,5 +1,6 @@
 // `npm run screenshots`: PNGs of the extension in the web workbench (light and dark theme):
-// the Digests tree, a hover card, the digest view. Output: docs/screenshot-<what>-<theme>.png
+// the Digests tree, a hover card, the digest view (and after following a link, with Back), the
+// Papers in This Workspace view. Output: docs/screenshot-<what>-<theme>.png
 import { open } from '@vscode/test-web';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,6 +92,24 @@ for (const [theme, themeName] of Object.entries(themes)) {
     await page.waitForSelector('iframe.webview', { timeout: 20_000 });
     await page.waitForTimeout(2500);
     await shot('digest');
+
+    // 4. Back / Forward: follow a related digest inside the view; Back is then enabled.
+    // The webview's page is in the host's #active-frame (a #pending-frame exists while it reloads).
+    const inner = () => page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+    await inner().locator('footer.related a').first().click({ timeout: 15_000 });
+    await page.waitForTimeout(1500);
+    await inner().locator('button.back:not([disabled])').waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(1200);
+    await shot('history');
+
+    // 5. Papers in This Workspace: the digests and unknown arXiv IDs the files mention.
+    const header = page.locator('.pane-header', { hasText: /Papers in This Workspace/i });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const papersPane = page.locator('.pane', { has: header });
+    await papersPane.locator('.monaco-list-row').first().waitFor({ timeout: 30_000 });
+    await papersPane.locator('.monaco-list-row').first().click();
+    await page.waitForTimeout(1500);
+    await shot('workspace-papers');
     console.log(`screenshots: ${theme} done`);
   } catch (e) {
     await browser.context.pages().at(-1)?.screenshot({ path: join(root, 'test-results', `screenshots-failure-${theme}.png`) }).catch(() => {});

@@ -5,6 +5,7 @@ import { Feature, FeatureDeps } from './features/deps';
 import { createLogger } from './features/logger';
 import { SettingsReader } from './features/settingsReader';
 import { features } from './features';
+import { ReadingStateService } from './features/readingState';
 
 /** What `activate` returns: used by the integration tests and by other extensions. */
 export interface DigestLensApi {
@@ -19,7 +20,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Digest
   const log = createLogger(context);
   const settings = new SettingsReader(log);
   const corpus = new CorpusService(context.extensionUri, log);
-  context.subscriptions.push(settings, corpus);
+  const readingState = new ReadingStateService(context.globalState);
+  context.subscriptions.push(settings, corpus, readingState);
 
   const deps: FeatureDeps = {
     corpus,
@@ -27,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Digest
     onDidChangeSettings: settings.onDidChange,
     log,
     extensionUri: context.extensionUri,
+    readingState,
   };
   const services: Record<string, unknown> = {};
   for (const [name, feature] of Object.entries(features) as [string, Feature][]) {

@@ -4,11 +4,13 @@
  */
 import { arxivLinks, isArxivId, normalizeArxivId } from './arxivId';
 import { DigestEntry } from './types';
+import { arxivMonth } from './digestDate';
 import { safeExternalUrl } from './url';
 
 interface Cited {
   key: string;
   title: string;
+  authors?: string[];
   arxiv?: string;
   url?: string;
   year?: string;
@@ -49,7 +51,27 @@ function citedWorks(entry: DigestEntry, base: string): Cited[] {
     }
     return works.length > 0 ? works : [post];
   }
-  return ids.length > 0 ? [arxivCitation(entry.title, ids[0], base)] : [post];
+  const authors = authorList(entry);
+  return ids.length > 0 ? [{ ...arxivCitation(entry.title, ids[0], base), authors }] : [{ ...post, authors }];
+}
+
+/** `authors` of the curated front matter, when it is a list of names; "et al." → "others". */
+function authorList(entry: DigestEntry): string[] | undefined {
+  const raw = (entry as { authors?: unknown }).authors;
+  if (!Array.isArray(raw)) return undefined;
+  const names = raw.filter((a): a is string => typeof a === 'string' && a.trim() !== '').map((a) => (/^et al\.?$/i.test(a.trim()) ? 'others' : a.trim()));
+  return names.length > 0 ? names : undefined;
+}
+
+/**
+ * An arXiv paper the corpus has no digest for (found in a workspace): only what the ID says
+ * for certain (eprint, URL, the year it encodes); no title is made up.
+ */
+export function bibtexForArxivId(raw: string): string | undefined {
+  const id = normalizeArxivId(raw);
+  if (!isArxivId(id)) return undefined;
+  const key = `arxiv_${id.replace(/[^A-Za-z0-9.]+/g, '-')}`;
+  return formatEntry({ key, title: '', arxiv: id, url: arxivLinks(id).abs, year: yearOfArxivId(id) }) + '\n';
 }
 
 function arxivCitation(title: string, id: string, base: string): Cited {
@@ -74,15 +96,9 @@ function postCitation(entry: DigestEntry, base: string): Cited {
   };
 }
 
-/** New-style IDs start with YYMM; old-style ones end with YYMMNNN. */
+/** The year an arXiv ID encodes (its submission month's year; see `arxivMonth`). */
 export function yearOfArxivId(id: string): string | undefined {
-  const m = /^(\d{2})(\d{2})\./.exec(id) ?? /\/(\d{2})(\d{2})\d{3}$/.exec(id);
-  if (!m) return undefined;
-  const yy = Number(m[1]);
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) return undefined;
-  // arXiv began in 1991; two-digit years from 91 on are the 1990s.
-  return String(yy >= 91 ? 1900 + yy : 2000 + yy);
+  return arxivMonth(id)?.slice(0, 4);
 }
 
 function validIds(raw: readonly string[]): string[] {
@@ -157,7 +173,8 @@ function escapeUrl(url: string): string {
 }
 
 function formatEntry(w: Cited): string {
-  const fields: [string, string][] = [['title', `{${escapeBibtex(w.title)}}`]];
+  const fields: [string, string][] = w.title ? [['title', `{${escapeBibtex(w.title)}}`]] : [];
+  if (w.authors?.length) fields.push(['author', w.authors.map(escapeBibtex).join(' and ')]);
   if (w.year) fields.push(['year', w.year]);
   if (w.arxiv) {
     fields.push(['eprint', w.arxiv]);

@@ -1,9 +1,10 @@
 import { DigestEntry, Lang, Topic } from './types';
 import { topicLabel } from './topics';
 import { GroupBy } from './settings';
+import { digestDate, DigestDate, SortBy, compareDigests } from './digestDate';
 
 export interface DigestGroup {
-  /** Stable key: topic id, source name, or `YYYY-MM` / `undated`. */
+  /** Stable key: topic id, source name, or `YYYY-MM` / `YYYY` (year only) / `undated`. */
   key: string;
   label: string;
   digests: DigestEntry[];
@@ -12,15 +13,22 @@ export interface DigestGroup {
 export const UNDATED = 'undated';
 
 /**
- * Groups digests for the sidebar, topics named in the UI language. Groups are sorted by label
- * (dates newest first), digests by title, so a reader finds things where they expect them.
+ * Groups digests for the sidebar, topics named in the UI language. Groups are sorted by label (dates newest first, a year with
+ * no known month after that year's months); digests newest first or by title (`sortBy`). The
+ * date of a digest is `digestDate`: the post date, else the paper's.
  */
 export function groupDigests(
   entries: readonly DigestEntry[],
   by: GroupBy,
   topics: readonly Topic[],
   labels: { lang: Lang; undated: string; unknownSource: string; noTopic: string },
+  sortBy: SortBy = 'title',
 ): DigestGroup[] {
+  const dates = new Map<DigestEntry, DigestDate | undefined>();
+  const dateOf = (e: DigestEntry): DigestDate | undefined => {
+    if (!dates.has(e)) dates.set(e, digestDate(e));
+    return dates.get(e);
+  };
   const groups = new Map<string, DigestGroup>();
   const add = (key: string, label: string, e: DigestEntry) => {
     let g = groups.get(key);
@@ -38,15 +46,18 @@ export function groupDigests(
       const name = e.source.name.trim();
       add(name || '', name || labels.unknownSource, e);
     } else {
-      const month = /^(\d{4}-\d{2})/.exec(e.source.date ?? '')?.[1];
-      add(month ?? UNDATED, month ?? labels.undated, e);
+      const date = dateOf(e);
+      const key = date ? (date.month ?? date.year) : undefined;
+      add(key ?? UNDATED, key ?? labels.undated, e);
     }
   }
   const list = [...groups.values()];
-  for (const g of list) g.digests.sort((a, b) => a.title.localeCompare(b.title));
+  const order = compareDigests(sortBy, dateOf);
+  for (const g of list) g.digests.sort(order);
   if (by === 'date') {
-    // Newest month first; undated last.
-    list.sort((a, b) => (a.key === UNDATED ? 1 : b.key === UNDATED ? -1 : b.key.localeCompare(a.key)));
+    // Newest first; `2024` (month unknown) after `2024-01`; undated last.
+    const rank = (k: string) => (k.length === 4 ? `${k}-00` : k);
+    list.sort((a, b) => (a.key === UNDATED ? 1 : b.key === UNDATED ? -1 : rank(b.key).localeCompare(rank(a.key))));
   } else {
     list.sort((a, b) => (a.key === '' ? 1 : b.key === '' ? -1 : a.label.localeCompare(b.label)));
   }

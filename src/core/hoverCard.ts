@@ -34,6 +34,8 @@ export interface CardLabels {
   /** "digest: {0}", before the source name and date. */
   provenance: string;
   excerpt: string;
+  star: string;
+  unstar: string;
 }
 
 export const DEFAULT_LABELS: CardLabels = {
@@ -43,6 +45,8 @@ export const DEFAULT_LABELS: CardLabels = {
   code: 'Code',
   provenance: 'digest: {0}',
   excerpt: 'excerpt of a longer article',
+  star: 'Star',
+  unstar: 'Unstar',
 };
 
 /** Names, not words: the same in every language. */
@@ -51,6 +55,8 @@ const NAMES = { arxiv: 'arXiv', pdf: 'PDF', alphaxiv: 'alphaXiv' };
 export interface CardCommands {
   openDigest: string;
   search: string;
+  star: string;
+  unstar: string;
 }
 
 /** One link of the card's action line. `icon` is a codicon name. */
@@ -71,6 +77,8 @@ export interface CardActionContext {
   lang: Lang;
   /** Several digests (or unknown IDs), one compact section each. */
   compact: boolean;
+  /** Whether the reader starred a digest. */
+  starred: (id: string) => boolean;
 }
 
 /** A link on the card's action line, or undefined when it does not apply to this card. */
@@ -80,9 +88,19 @@ export type CardAction = (ctx: CardActionContext) => CardLink | undefined;
 export const openDigestAction: CardAction = ({ entries, labels, commands, compact }) =>
   !compact && entries.length === 1 ? { icon: 'go-to-file', text: labels.openDigest, command: commands.openDigest, args: [entries[0].id] } : undefined;
 
+/** Star or Unstar, on a card that shows one digest. */
+export const starAction: CardAction = ({ entries, labels, commands, compact, starred }) => {
+  if (compact || entries.length !== 1) return undefined;
+  const id = entries[0].id;
+  return starred(id)
+    ? { icon: 'star-full', text: labels.unstar, command: commands.unstar, args: [id] }
+    : { icon: 'star-empty', text: labels.star, command: commands.star, args: [id] };
+};
+
 /** The action line, in order: add an action here to show it on every card. */
 export const CARD_ACTIONS: readonly CardAction[] = [
   openDigestAction,
+  starAction,
 ];
 
 export interface HoverCardOptions {
@@ -94,6 +112,8 @@ export interface HoverCardOptions {
   labels?: Partial<CardLabels>;
   /** The action line; `CARD_ACTIONS` by default. */
   actions?: readonly CardAction[];
+  /** Whether the reader starred a digest: the card offers Star or Unstar. */
+  starred?: (id: string) => boolean;
 }
 
 export interface HoverCard {
@@ -105,6 +125,8 @@ export interface HoverCard {
 export const DEFAULT_COMMANDS: CardCommands = {
   openDigest: 'digestLens.openDigest',
   search: 'digestLens.search',
+  star: 'digestLens.star',
+  unstar: 'digestLens.unstar',
 };
 
 // Bidi overrides/isolates and marks can make escaped text read as something else (Trojan Source);
@@ -167,6 +189,7 @@ class Builder {
   readonly ids: CardCommands;
   readonly lang: Lang;
   readonly actions: readonly CardAction[];
+  readonly starred: (id: string) => boolean;
 
   constructor(
     readonly lookup: CardLookup,
@@ -176,6 +199,7 @@ class Builder {
     this.ids = { ...DEFAULT_COMMANDS, ...options.commandIds };
     this.lang = options.lang === 'ru' ? 'ru' : 'en';
     this.actions = options.actions ?? CARD_ACTIONS;
+    this.starred = options.starred ?? (() => false);
     for (const id of Object.values(this.ids)) checkCommand(id);
   }
 
@@ -250,7 +274,7 @@ class Builder {
   }
 
   actionLine(entries: readonly DigestEntry[], mentions: readonly Mention[], compact: boolean): string {
-    const ctx: CardActionContext = { entries, mentions, labels: this.labels, commands: this.ids, lang: this.lang, compact };
+    const ctx: CardActionContext = { entries, mentions, labels: this.labels, commands: this.ids, lang: this.lang, compact, starred: this.starred };
     const links: string[] = [];
     for (const action of this.actions) {
       const link = action(ctx);

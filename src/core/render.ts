@@ -115,7 +115,11 @@ export function classifyHref(href: string, hasDigest: (id: string) => boolean = 
 // ---------------------------------------------------------------------------------------
 // Messages from the webview script (same link policy as the renderer)
 
-export type ViewMessage = { type: 'open'; id: string } | { type: 'link'; href: string };
+export type ViewMessage = { type: 'open'; id: string } | { type: 'link'; href: string } | { type: 'action'; action: ViewAction };
+
+/** What the toolbar buttons (and the mouse's back / forward buttons) ask the extension to do. */
+export const VIEW_ACTIONS = ['back', 'forward', 'newTab', 'toggleRead', 'toggleStar'] as const;
+export type ViewAction = (typeof VIEW_ACTIONS)[number];
 
 /** Accepts exactly the two messages `media/digestView.js` sends; anything else is undefined. */
 export function parseViewMessage(message: unknown): ViewMessage | undefined {
@@ -124,6 +128,9 @@ export function parseViewMessage(message: unknown): ViewMessage | undefined {
   const keys = Object.keys(m);
   if (m.type === 'open' && typeof m.id === 'string' && keys.length === 2 && 'id' in m) {
     return m.id.length > 0 && m.id.length <= 500 ? { type: 'open', id: m.id } : undefined;
+  }
+  if (m.type === 'action' && keys.length === 2 && (VIEW_ACTIONS as readonly unknown[]).includes(m.action)) {
+    return { type: 'action', action: m.action as ViewAction };
   }
   if (m.type === 'link' && typeof m.href === 'string' && keys.length === 2 && 'href' in m) {
     if (m.href.length > 8192) return undefined;
@@ -375,6 +382,60 @@ function renderRelated(d: Digest, ctx: RenderContext, s: RenderStrings): string 
     return `<li>${digestLinkOpen(r.id)}${escapeHtml(r.title)}</a>${meta ? `<div class="related-meta">${meta}</div>` : ''}</li>`;
   });
   return `<footer class="related"><h2>${escapeHtml(s.related)}</h2><ul>${items.join('')}</ul></footer>`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Toolbar: history, new tab, reading state
+
+export interface ToolbarState {
+  canGoBack: boolean;
+  canGoForward: boolean;
+  read: boolean;
+  starred: boolean;
+  /** Saved by the page script as its state (`setState`), so a reload restores the history. */
+  viewState: unknown;
+}
+
+export interface ToolbarStrings {
+  back: string;
+  forward: string;
+  newTab: string;
+  markRead: string;
+  markUnread: string;
+  star: string;
+  unstar: string;
+}
+
+export const defaultToolbarStrings: ToolbarStrings = {
+  back: 'Back',
+  forward: 'Forward',
+  newTab: 'Open in New Tab',
+  markRead: 'Mark as Read',
+  markUnread: 'Mark as Unread',
+  star: 'Star',
+  unstar: 'Unstar',
+};
+
+/**
+ * The bar above the digest. Buttons carry only a `data-action` from a fixed list; the page
+ * script turns a click into `{ type: 'action', action }`, which `parseViewMessage` checks again.
+ */
+export function renderToolbar(t: ToolbarState, strings: Partial<ToolbarStrings> = {}): string {
+  const s = { ...defaultToolbarStrings, ...strings };
+  const button = (action: ViewAction, glyph: string, label: string, o: { disabled?: boolean; pressed?: boolean } = {}) =>
+    `<button type="button" class="tool ${action}" data-action="${action}" title="${escapeHtml(label)}" aria-label="${escapeHtml(label)}"` +
+    `${o.disabled ? ' disabled' : ''}${o.pressed !== undefined ? ` aria-pressed="${o.pressed}"` : ''}>` +
+    `<span class="glyph" aria-hidden="true">${glyph}</span><span class="label">${escapeHtml(label)}</span></button>`;
+  return [
+    `<nav class="toolbar" data-view-state="${escapeHtml(JSON.stringify(t.viewState ?? null))}">`,
+    button('back', '&larr;', s.back, { disabled: !t.canGoBack }),
+    button('forward', '&rarr;', s.forward, { disabled: !t.canGoForward }),
+    '<span class="spacer"></span>',
+    button('toggleRead', t.read ? '&#9675;' : '&#10003;', t.read ? s.markUnread : s.markRead, { pressed: t.read }),
+    button('toggleStar', t.starred ? '&#9733;' : '&#9734;', t.starred ? s.unstar : s.star, { pressed: t.starred }),
+    button('newTab', '&#10697;', s.newTab),
+    '</nav>',
+  ].join('');
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 /** Validated `digestLens.*` settings. Wrong types or values fall back to defaults with a warning. */
 export type GroupBy = 'topic' | 'source' | 'date';
+export type { SortBy } from './digestDate';
+import type { SortBy } from './digestDate';
 
 export interface DigestLensSettings {
   hover: {
@@ -11,12 +13,15 @@ export interface DigestLensSettings {
   };
   extraFolders: string[];
   groupBy: GroupBy;
+  /** Order of digests inside a group: newest first, or by title. */
+  sortBy: SortBy;
 }
 
 export const DEFAULT_SETTINGS: DigestLensSettings = {
   hover: { enabled: true, methodNames: true, unknownArxivIds: true, excludeLanguages: [], maxCards: 3 },
   extraFolders: [],
   groupBy: 'topic',
+  sortBy: 'date',
 };
 
 /** Reads a raw value by key (e.g. `hover.enabled`), as `WorkspaceConfiguration.get` does. */
@@ -59,6 +64,13 @@ export function readSettings(get: RawSettingsReader): SettingsResult {
     warnings.push(`digestLens.topics.groupBy: expected "topic", "source" or "date", got ${describe(groupByRaw)}; using "${d.groupBy}".`);
   }
 
+  const sortByRaw = get('topics.sortBy');
+  let sortBy: SortBy = d.sortBy;
+  if (sortByRaw === 'date' || sortByRaw === 'title') sortBy = sortByRaw;
+  else if (sortByRaw !== undefined && sortByRaw !== null) {
+    warnings.push(`digestLens.topics.sortBy: expected "date" or "title", got ${describe(sortByRaw)}; using "${d.sortBy}".`);
+  }
+
   return {
     settings: {
       hover: {
@@ -70,6 +82,7 @@ export function readSettings(get: RawSettingsReader): SettingsResult {
       },
       extraFolders: strings('extraFolders', d.extraFolders),
       groupBy,
+      sortBy,
     },
     warnings,
   };

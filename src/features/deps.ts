@@ -37,6 +37,8 @@ export interface FeatureDeps {
   readonly onDidChangeSettings: vscode.Event<void>;
   readonly log: Logger;
   readonly extensionUri: vscode.Uri;
+  /** Read / starred state of digests (global state, synced). */
+  readonly readingState: import('./readingState').ReadingStateService;
 }
 
 /** A feature may return a service object; it is exposed to tests through the extension API. */

@@ -1,20 +1,12 @@
 import * as vscode from 'vscode';
-import { plainText } from '../core/untrusted';
-import { makeNonce, parseViewMessage, renderDigestHtml, RenderStrings, stripBidi, webviewDocument } from '../core/render';
-import { DigestEntry, Lang } from '../core/types';
 import { uiLang as uiLangOf } from '../core/localized';
+import { makeNonce, parseViewMessage, renderDigestHtml, RenderStrings, renderToolbar, stripBidi, ToolbarStrings, ViewAction, webviewDocument } from '../core/render';
+import { DigestEntry, Lang } from '../core/types';
+import { plainText } from '../core/untrusted';
+import { History, isViewState, ViewState } from '../core/viewHistory';
 import { Feature, FeatureDeps } from './deps';
 
 export const DIGEST_VIEW_TYPE = 'digestLens.digest';
-
-/** What the page script stores with `setState`; all the serializer needs to restore. */
-interface ViewState {
-  id: string;
-}
-
-function isViewState(state: unknown): state is ViewState {
-  return typeof state === 'object' && state !== null && typeof (state as ViewState).id === 'string';
-}
 
 function uiLang(): Lang {
   return uiLangOf(vscode.env.language);
@@ -50,81 +42,152 @@ export function digestIdFromArg(arg: unknown): string | undefined {
   return undefined;
 }
 
+function toolbarStrings(): ToolbarStrings {
+  return {
+    back: vscode.l10n.t('Back'),
+    forward: vscode.l10n.t('Forward'),
+    newTab: vscode.l10n.t('Open in New Tab'),
+    markRead: vscode.l10n.t('Mark as Read'),
+    markUnread: vscode.l10n.t('Mark as Unread'),
+    star: vscode.l10n.t('Star'),
+    unstar: vscode.l10n.t('Unstar'),
+  };
+}
+
+/** One digest panel: its webview, its history, what it shows now. */
+class DigestPanel {
+  html: string | undefined;
+  /** Guards against an older, slower body load overwriting a newer one. */
+  generation = 0;
+  readonly disposables: vscode.Disposable[] = [];
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    public history: History | undefined,
+    /** The panel `openDigest` reuses; "Open in New Tab" panels keep their digest. */
+    public main: boolean,
+  ) {}
+  get digestId(): string | undefined {
+    return this.history?.current;
+  }
+}
+
+export interface OpenOptions {
+  /** A new panel that later `openDigest` calls leave alone. */
+  newTab?: boolean;
+  /** Keep the keyboard where it is (opened from a hover or a tree). */
+  preserveFocus?: boolean;
+}
+
 /**
- * The one digest panel: created on first use, reused for every later digest, restored by
- * the serializer after a reload. Exposed to the integration tests through the extension API.
+ * The digest panels. The main one is created beside the active editor on first use and reused
+ * for every later digest; "Open in New Tab" adds panels that keep theirs. Each panel has its
+ * own Back / Forward history, saved in the webview state and restored by the serializer after a
+ * reload. Exposed to the integration tests through the extension API.
  */
 export class DigestViewController implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
-  private digestId: string | undefined;
-  private html: string | undefined;
+  private readonly panels: DigestPanel[] = [];
   private readonly disposables: vscode.Disposable[] = [];
-  private panelDisposables: vscode.Disposable[] = [];
-  /** Guards against an older, slower body load overwriting a newer one. */
-  private generation = 0;
 
   constructor(private readonly deps: FeatureDeps) {
+    const rerender = () => {
+      for (const p of this.panels) if (p.digestId) void this.render(p, { reveal: false });
+    };
     this.disposables.push(
       deps.corpus.onDidChange(() => {
-        if (this.panel && this.digestId) void this.show(this.digestId, { reveal: false });
+        for (const p of this.panels) p.history?.prune((id) => deps.corpus.corpus.get(id) !== undefined);
+        rerender();
       }),
+      deps.readingState.onDidChange(rerender),
     );
   }
 
+  private get mainPanel(): DigestPanel | undefined {
+    return this.panels.find((p) => p.main);
+  }
+
+  /** The panel a command acts on: the active one, else the main one. */
+  private get focused(): DigestPanel | undefined {
+    return this.panels.find((p) => p.panel.active) ?? this.mainPanel;
+  }
+
   currentDigestId(): string | undefined {
-    return this.digestId;
+    return this.focused?.digestId;
   }
 
   currentHtml(): string | undefined {
-    return this.html;
+    return this.focused?.html;
   }
 
   activeDigestId(): string | undefined {
-    return this.panel?.active ? this.digestId : undefined;
+    return this.panels.find((p) => p.panel.active)?.digestId;
   }
 
-  /** Opens `id` in the panel (creating it if needed); false when the id is unknown. */
-  async open(id: string): Promise<boolean> {
+  /** Digest ids of every open panel, main first: for tests and "Open in New Tab". */
+  openDigestIds(): string[] {
+    return [...this.panels].sort((a, b) => Number(b.main) - Number(a.main)).map((p) => p.digestId ?? '');
+  }
+
+  /** Back / forward state of the focused panel, for tests. */
+  historyState(): ViewState | undefined {
+    const p = this.focused;
+    return p?.history?.state(p.main);
+  }
+
+  /** Opens `id` (creating a panel if needed); false when the id is unknown. */
+  async open(id: string, options: OpenOptions = {}): Promise<boolean> {
     await this.deps.corpus.ready;
     if (!this.deps.corpus.corpus.get(id)) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Digest "{0}" was not found.', plainText(id, 120)));
       return false;
     }
-    return this.show(id, { reveal: true });
+    const target = options.newTab ? this.createPanel(false, options.preserveFocus) : (this.mainPanel ?? this.createPanel(true, options.preserveFocus));
+    if (target.history) target.history.push(id);
+    else target.history = History.of(id);
+    void this.deps.readingState.setRead(id, true);
+    return this.render(target, { reveal: true, preserveFocus: options.preserveFocus });
+  }
+
+  /** Back (-1) or forward (+1) in the focused panel; false when there is nowhere to go. */
+  async go(delta: -1 | 1): Promise<boolean> {
+    const p = this.focused;
+    if (!p?.history?.go(delta)) return false;
+    return this.render(p, { reveal: false });
   }
 
   /** Serializer entry: adopt the restored panel and render its digest again. */
   async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    if (this.panel && this.panel !== panel) {
-      // Only one digest panel exists; a second restored one (e.g. from a split) is closed.
+    await this.deps.corpus.ready;
+    const history = isViewState(state) ? History.restore(state, (id) => this.deps.corpus.corpus.get(id) !== undefined) : undefined;
+    if (!history) {
+      this.deps.log.warn(`Digest view: cannot restore ${JSON.stringify(isViewState(state) ? state.id : null)}; closing the panel.`);
       panel.dispose();
       return;
     }
-    this.adopt(panel);
-    await this.deps.corpus.ready;
-    const id = isViewState(state) ? state.id : undefined;
-    if (id && this.deps.corpus.corpus.get(id)) {
-      await this.show(id, { reveal: false });
-    } else {
-      this.deps.log.warn(`Digest view: cannot restore ${JSON.stringify(id ?? null)}; closing the panel.`);
+    // One panel is the main one: a second restored "main" (a split, or a panel restored after
+    // the reader already opened a digest) is closed, as before tabs existed; new tabs are kept.
+    const main = !isViewState(state) || state.main !== false;
+    if (main && this.mainPanel && this.mainPanel.panel !== panel) {
       panel.dispose();
+      return;
     }
+    const p = this.adopt(panel, history, main);
+    await this.render(p, { reveal: false });
   }
 
-  private adopt(panel: vscode.WebviewPanel): void {
-    this.panel = panel;
+  private adopt(panel: vscode.WebviewPanel, history: History | undefined, main: boolean): DigestPanel {
+    const p = new DigestPanel(panel, history, main);
+    this.panels.push(p);
     panel.webview.options = this.webviewOptions();
-    this.panelDisposables.push(
-      panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
+    p.disposables.push(
+      panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(p, m)),
       panel.onDidDispose(() => {
-        if (this.panel !== panel) return;
-        this.panel = undefined;
-        this.digestId = undefined;
-        this.html = undefined;
-        this.panelDisposables.forEach((d) => d.dispose());
-        this.panelDisposables = [];
+        const at = this.panels.indexOf(p);
+        if (at >= 0) this.panels.splice(at, 1);
+        p.html = undefined;
+        p.disposables.forEach((d) => d.dispose());
       }),
     );
+    return p;
   }
 
   private webviewOptions(): vscode.WebviewOptions {
@@ -135,47 +198,58 @@ export class DigestViewController implements vscode.Disposable {
     };
   }
 
-  private ensurePanel(): vscode.WebviewPanel {
-    if (this.panel) return this.panel;
+  private createPanel(main: boolean, preserveFocus = false): DigestPanel {
     const panel = vscode.window.createWebviewPanel(
       DIGEST_VIEW_TYPE,
       vscode.l10n.t('Digest'),
-      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+      // Beside the code the reader is looking at, never over it.
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
       { ...this.webviewOptions(), enableFindWidget: true, retainContextWhenHidden: false },
     );
     panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'digest-lens.svg');
-    this.adopt(panel);
-    return panel;
+    return this.adopt(panel, undefined, main);
   }
 
-  private async show(id: string, { reveal }: { reveal: boolean }): Promise<boolean> {
-    const generation = ++this.generation;
+  private async render(p: DigestPanel, { reveal, preserveFocus = false }: { reveal: boolean; preserveFocus?: boolean }): Promise<boolean> {
+    const generation = ++p.generation;
+    const id = p.digestId;
     const corpus = this.deps.corpus.corpus;
-    const entry = corpus.get(id);
-    if (!entry) return false;
+    const entry = id ? corpus.get(id) : undefined;
+    if (!entry || !p.history) return false;
     let body: string | undefined;
     try {
-      body = await corpus.body(id);
+      body = await corpus.body(entry.id);
     } catch (e) {
-      this.deps.log.error(`Digest view: cannot read the body of ${id}: ${e instanceof Error ? e.message : String(e)}`);
+      this.deps.log.error(`Digest view: cannot read the body of ${entry.id}: ${e instanceof Error ? e.message : String(e)}`);
     }
-    if (generation !== this.generation) return true;
-    const panel = this.ensurePanel();
-    const html = this.documentFor(panel.webview, entry, body ?? '');
-    panel.title = stripBidi(entry.title);
-    this.digestId = id;
-    this.html = html;
-    panel.webview.html = html;
-    if (reveal) panel.reveal(panel.viewColumn ?? vscode.ViewColumn.Active, false);
+    if (generation !== p.generation || !this.panels.includes(p)) return true;
+    const html = this.documentFor(p.panel.webview, entry, body ?? '', p);
+    p.panel.title = stripBidi(entry.title);
+    p.html = html;
+    p.panel.webview.html = html;
+    // Its own column (undefined: where it is). A new panel's column is not known yet, and
+    // `Beside` here would show it in a second group.
+    if (reveal) p.panel.reveal(p.panel.viewColumn, preserveFocus);
     return true;
   }
 
-  private documentFor(webview: vscode.Webview, entry: DigestEntry, body: string): string {
+  private documentFor(webview: vscode.Webview, entry: DigestEntry, body: string, p: DigestPanel): string {
     const corpus = this.deps.corpus.corpus;
     const lang = uiLang();
+    const history = p.history ?? History.of(entry.id);
+    const toolbar = renderToolbar(
+      {
+        canGoBack: history.canGoBack,
+        canGoForward: history.canGoForward,
+        read: this.deps.readingState.isRead(entry.id),
+        starred: this.deps.readingState.isStarred(entry.id),
+        viewState: history.state(p.main),
+      },
+      toolbarStrings(),
+    );
     const bodyHtml = renderDigestHtml({ ...entry, body }, { corpus, related: corpus.related(entry.id), lang, strings: renderStrings() });
     const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'media', file)).toString();
-    return webviewDocument(bodyHtml, {
+    return webviewDocument(`${toolbar}\n${bodyHtml}`, {
       nonce: makeNonce(),
       cspSource: webview.cspSource,
       styleUri: media('digestView.css'),
@@ -186,23 +260,53 @@ export class DigestViewController implements vscode.Disposable {
     });
   }
 
-  private onMessage(raw: unknown): void {
+  private onMessage(p: DigestPanel, raw: unknown): void {
     const message = parseViewMessage(raw);
     if (!message) {
       this.deps.log.warn(`Digest view: ignored an unexpected message ${safeJson(raw)}`);
       return;
     }
     if (message.type === 'open') {
-      void this.open(message.id);
+      // A link inside a panel navigates that panel.
+      void this.navigate(p, message.id);
+    } else if (message.type === 'action') {
+      void this.act(p, message.action);
     } else {
       void vscode.env.openExternal(vscode.Uri.parse(message.href, true));
     }
   }
 
+  private async navigate(p: DigestPanel, id: string): Promise<void> {
+    if (!this.deps.corpus.corpus.get(id) || !p.history) return;
+    p.history.push(id);
+    void this.deps.readingState.setRead(id, true);
+    await this.render(p, { reveal: false });
+  }
+
+  private async act(p: DigestPanel, action: ViewAction): Promise<void> {
+    const id = p.digestId;
+    if (!id) return;
+    const reading = this.deps.readingState;
+    switch (action) {
+      case 'back':
+      case 'forward':
+        if (p.history?.go(action === 'back' ? -1 : 1)) await this.render(p, { reveal: false });
+        return;
+      case 'newTab':
+        await this.open(id, { newTab: true });
+        return;
+      case 'toggleRead':
+        await reading.setRead(id, !reading.isRead(id));
+        return;
+      case 'toggleStar':
+        await reading.setStarred(id, !reading.isStarred(id));
+        return;
+    }
+  }
+
   dispose(): void {
-    this.panel?.dispose();
+    for (const p of [...this.panels]) p.panel.dispose();
     this.disposables.forEach((d) => d.dispose());
-    this.panelDisposables.forEach((d) => d.dispose());
   }
 }
 
@@ -240,8 +344,20 @@ export const activate: Feature = (context, deps) => {
         void vscode.window.showWarningMessage(vscode.l10n.t('No digest to open.'));
         return false;
       }
-      return controller.open(id);
+      // From a hover or code the reader keeps typing where they were; the view opens beside.
+      const preserveFocus = vscode.window.activeTextEditor !== undefined && activeDigestId() === undefined;
+      return controller.open(id, { preserveFocus });
     }),
+    vscode.commands.registerCommand('digestLens.openDigestInNewTab', async (arg: unknown) => {
+      const id = digestIdFromArg(arg) ?? controller.currentDigestId();
+      if (!id) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open or select a digest first.'));
+        return false;
+      }
+      return controller.open(id, { newTab: true });
+    }),
+    vscode.commands.registerCommand('digestLens.back', () => controller.go(-1)),
+    vscode.commands.registerCommand('digestLens.forward', () => controller.go(1)),
     vscode.window.registerWebviewPanelSerializer(DIGEST_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state) => controller.restore(panel, state),
     }),

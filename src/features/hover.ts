@@ -39,6 +39,7 @@ export class DigestHoverProvider implements vscode.HoverProvider {
       unknownArxivIds: settings.unknownArxivIds,
       lang: uiLang(vscode.env.language),
       labels: cardLabels(),
+      starred: (id) => this.deps.readingState.isStarred(id),
     });
     if (!found || token.isCancellationRequested) return undefined;
     const markdown = new vscode.MarkdownString(found.card.markdown, true);
@@ -60,6 +61,8 @@ export function cardLabels(): CardLabels {
     code: vscode.l10n.t('Code'),
     provenance: vscode.l10n.t('digest: {0}', '{0}'),
     excerpt: vscode.l10n.t('excerpt of a longer article'),
+    star: vscode.l10n.t('Star'),
+    unstar: vscode.l10n.t('Unstar'),
   };
 }
 

@@ -8,6 +8,8 @@ import { activate as paperLinks } from './paperLinks';
 import { activate as userFolders } from './userFolders';
 import { activate as newDigest } from './newDigest';
 import { activate as importTelegram } from './importTelegram';
+import { activate as readingState } from './readingState';
+import { activate as workspacePapers } from './workspacePapers';
 
 /** Every feature, in activation order. Each returns an optional service exposed to tests. */
 export const features: Record<string, Feature> = {
@@ -20,4 +22,6 @@ export const features: Record<string, Feature> = {
   userFolders,
   newDigest,
   importTelegram,
+  readingState,
+  workspacePapers,
 };

@@ -2,10 +2,14 @@ import * as vscode from 'vscode';
 import { Corpus } from '../core/corpus';
 import { DigestGroup, groupDigests } from '../core/grouping';
 import { uiLang } from '../core/localized';
-import { GroupBy } from '../core/settings';
+import { describeFilter, DigestFilter, filterDigests, isFiltering, NO_FILTER, parseFilter, ReadingState } from '../core/readingState';
+import { GroupBy, SortBy } from '../core/settings';
 import { DigestEntry } from '../core/types';
 import { Feature, FeatureDeps } from './deps';
 import { digestTooltip, digestDescription, digestContextValue } from './digestItem';
+
+/** Workspace state key of the tree's filter (a filter belongs to what one is working on). */
+const FILTER_KEY = 'digestLens.topics.filter';
 
 export class GroupNode {
   constructor(readonly group: DigestGroup, readonly by: GroupBy) {}
@@ -24,14 +28,21 @@ export class GroupNode {
 export class DigestNode {
   constructor(readonly digest: DigestEntry, readonly parent: GroupNode) {}
 
-  getTreeItem(corpus: Corpus): vscode.TreeItem {
+  getTreeItem(corpus: Corpus, reading: ReadingState = ReadingState.empty()): vscode.TreeItem {
     const d = this.digest;
     const item = new vscode.TreeItem(d.title, vscode.TreeItemCollapsibleState.None);
     item.id = `${this.parent.getTreeItem().id}/${d.id}`;
-    item.description = digestDescription(d);
+    const read = reading.isRead(d.id);
+    const starred = reading.isStarred(d.id);
+    // Unread is what a reader scans for: a dot before the IDs; read ones stay quiet.
+    item.description = `${read ? '' : '● '}${digestDescription(d)}`.trim();
     item.tooltip = digestTooltip(d, corpus);
-    item.iconPath = new vscode.ThemeIcon(d.kind === 'multi-paper' ? 'library' : d.origin === 'bundled' ? 'book' : 'account');
-    item.contextValue = digestContextValue(d);
+    item.tooltip.appendMarkdown(`\n\n${starred ? '$(star-full) ' + vscode.l10n.t('Starred') + ' · ' : ''}${read ? vscode.l10n.t('Read') : vscode.l10n.t('Unread')}`);
+    item.iconPath = starred
+      ? new vscode.ThemeIcon('star-full', new vscode.ThemeColor('charts.yellow'))
+      : new vscode.ThemeIcon(d.kind === 'multi-paper' ? 'library' : d.origin === 'bundled' ? 'book' : 'account');
+    // `digest[.arxiv].read|unread[.starred]`: the menus pick Mark Read / Unread and Star / Unstar.
+    item.contextValue = `${digestContextValue(d)}.${read ? 'read' : 'unread'}${starred ? '.starred' : ''}`;
     item.command = { command: 'digestLens.openDigest', title: vscode.l10n.t('Open Digest'), arguments: [d.id] };
     return item;
   }
@@ -46,13 +57,38 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, 
   private roots: GroupNode[] | undefined;
   private children = new Map<GroupNode, DigestNode[]>();
 
+  private filterState: DigestFilter = NO_FILTER;
+  /** How many digests the filter lets through (all of them without a filter). */
+  shown = 0;
+
   constructor(
     private readonly corpus: () => Corpus,
     private groupBy: GroupBy,
+    private sortBy: SortBy = 'title',
+    private readonly reading: () => ReadingState = () => ReadingState.empty(),
   ) {}
 
   get currentGroupBy(): GroupBy {
     return this.groupBy;
+  }
+
+  get currentSortBy(): SortBy {
+    return this.sortBy;
+  }
+
+  get filter(): DigestFilter {
+    return this.filterState;
+  }
+
+  setFilter(f: DigestFilter): void {
+    this.filterState = f;
+    this.refresh();
+  }
+
+  setSortBy(by: SortBy): void {
+    if (by === this.sortBy) return;
+    this.sortBy = by;
+    this.refresh();
   }
 
   setGroupBy(by: GroupBy): void {
@@ -68,7 +104,7 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, 
   }
 
   getTreeItem(node: TopicsNode): vscode.TreeItem {
-    return node instanceof GroupNode ? node.getTreeItem() : node.getTreeItem(this.corpus());
+    return node instanceof GroupNode ? node.getTreeItem() : node.getTreeItem(this.corpus(), this.reading());
   }
 
   getChildren(node?: TopicsNode): TopicsNode[] {
@@ -95,12 +131,20 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, 
   private rootNodes(): GroupNode[] {
     if (!this.roots) {
       const corpus = this.corpus();
-      const groups = groupDigests(corpus.entries, this.groupBy, corpus.topics, {
-        lang: uiLang(vscode.env.language),
-        undated: vscode.l10n.t('Undated'),
-        unknownSource: vscode.l10n.t('Unknown source'),
-        noTopic: vscode.l10n.t('No topic'),
-      });
+      const entries = filterDigests(corpus.entries, this.reading(), this.filterState);
+      this.shown = entries.length;
+      const groups = groupDigests(
+        entries,
+        this.groupBy,
+        corpus.topics,
+        {
+          lang: uiLang(vscode.env.language),
+          undated: vscode.l10n.t('Undated'),
+          unknownSource: vscode.l10n.t('Unknown source'),
+          noTopic: vscode.l10n.t('No topic'),
+        },
+        this.sortBy,
+      );
       this.roots = groups.map((g) => new GroupNode(g, this.groupBy));
     }
     return this.roots;
@@ -112,19 +156,48 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, 
 }
 
 export const activate: Feature = (context: vscode.ExtensionContext, deps: FeatureDeps) => {
-  const provider = new TopicsTreeProvider(() => deps.corpus.corpus, deps.settings().groupBy);
+  const reading = deps.readingState;
+  const provider = new TopicsTreeProvider(() => deps.corpus.corpus, deps.settings().groupBy, deps.settings().sortBy, () => reading.current);
+  provider.setFilter(parseFilter(context.workspaceState.get(FILTER_KEY)));
   const view = vscode.window.createTreeView('digestLens.topics', { treeDataProvider: provider, showCollapseAll: true });
   const updateChrome = () => {
     const corpus = deps.corpus.corpus;
-    view.description = vscode.l10n.t('{0} digests', corpus.size);
+    const f = provider.filter;
+    if (isFiltering(f)) {
+      provider.getChildren(); // counts what the filter lets through
+      const what = describeFilter(f, { starred: vscode.l10n.t('starred'), unread: vscode.l10n.t('unread') });
+      view.description = vscode.l10n.t('{0} of {1} digests', provider.shown, corpus.size);
+      view.message = vscode.l10n.t('Filter: {0}. {1} of {2} digests.', what, provider.shown, corpus.size);
+    } else {
+      view.description = vscode.l10n.t('{0} digests', corpus.size);
+      view.message = undefined;
+    }
     void vscode.commands.executeCommand('setContext', 'digestLens.groupBy', provider.currentGroupBy);
+    void vscode.commands.executeCommand('setContext', 'digestLens.sortBy', provider.currentSortBy);
+    void vscode.commands.executeCommand('setContext', 'digestLens.filter.starred', f.starred);
+    void vscode.commands.executeCommand('setContext', 'digestLens.filter.unread', f.unread);
+    void vscode.commands.executeCommand('setContext', 'digestLens.filtered', isFiltering(f));
+  };
+  // Remember choices the way VS Code remembers view options: as the user setting.
+  const remember = async (key: string, value: string) => {
+    const config = vscode.workspace.getConfiguration('digestLens');
+    if (config.get(key) !== value) await config.update(key, value, vscode.ConfigurationTarget.Global);
   };
   const setGroupBy = (by: GroupBy) => async () => {
     provider.setGroupBy(by);
     updateChrome();
-    // Remember the choice the way VS Code remembers view options: as the user setting.
-    const config = vscode.workspace.getConfiguration('digestLens');
-    if (config.get('topics.groupBy') !== by) await config.update('topics.groupBy', by, vscode.ConfigurationTarget.Global);
+    await remember('topics.groupBy', by);
+  };
+  const setSortBy = (by: SortBy) => async () => {
+    provider.setSortBy(by);
+    updateChrome();
+    await remember('topics.sortBy', by);
+  };
+  const setFilter = async (f: DigestFilter) => {
+    provider.setFilter(f);
+    updateChrome();
+    await context.workspaceState.update(FILTER_KEY, f);
+    return provider.shown;
   };
   updateChrome();
   context.subscriptions.push(
@@ -134,13 +207,35 @@ export const activate: Feature = (context: vscode.ExtensionContext, deps: Featur
       provider.refresh();
       updateChrome();
     }),
+    reading.onDidChange(() => {
+      provider.refresh();
+      updateChrome();
+    }),
     deps.onDidChangeSettings(() => {
       provider.setGroupBy(deps.settings().groupBy);
+      provider.setSortBy(deps.settings().sortBy);
       updateChrome();
     }),
     vscode.commands.registerCommand('digestLens.groupByTopic', setGroupBy('topic')),
     vscode.commands.registerCommand('digestLens.groupBySource', setGroupBy('source')),
     vscode.commands.registerCommand('digestLens.groupByDate', setGroupBy('date')),
+    vscode.commands.registerCommand('digestLens.sortByDate', setSortBy('date')),
+    vscode.commands.registerCommand('digestLens.sortByTitle', setSortBy('title')),
+    vscode.commands.registerCommand('digestLens.filterStarred', () => setFilter({ ...provider.filter, starred: !provider.filter.starred })),
+    vscode.commands.registerCommand('digestLens.filterUnread', () => setFilter({ ...provider.filter, unread: !provider.filter.unread })),
+    vscode.commands.registerCommand('digestLens.filterText', async (text?: unknown) => {
+      const value =
+        typeof text === 'string'
+          ? text
+          : await vscode.window.showInputBox({
+              title: vscode.l10n.t('Filter Digests'),
+              prompt: vscode.l10n.t('Words every shown digest contains (title, methods, arXiv ID); empty shows all.'),
+              value: provider.filter.text,
+            });
+      if (value === undefined) return provider.shown;
+      return setFilter({ ...provider.filter, text: value.slice(0, 200) });
+    }),
+    vscode.commands.registerCommand('digestLens.clearFilter', () => setFilter(NO_FILTER)),
   );
   return { provider, view };
 };

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildHoverCard, CARD_ACTIONS, DEFAULT_LABELS, CardAction, cardAt, CardLookup, escapeMarkdown, HoverCardOptions } from '../../src/core/hoverCard';
+import { buildHoverCard, CARD_ACTIONS, DEFAULT_LABELS, openDigestAction, CardAction, cardAt, CardLookup, escapeMarkdown, HoverCardOptions } from '../../src/core/hoverCard';
 import { Recognizer } from '../../src/core/recognizer';
 import { uiLang } from '../../src/core/localized';
 import { topicLabel } from '../../src/core/topics';
@@ -44,14 +44,22 @@ describe('hover card: one digest', () => {
   const card = buildHoverCard([mention(['retnet'])], lookupOf([retnet]), OPTIONS)!;
 
   it('links the title and "Open digest" to the digest view with the id as argument', () => {
-    const commands = links(card.markdown).filter((l) => l.startsWith('command:'));
+    const commands = links(card.markdown).filter((l) => l.startsWith('command:digestLens.openDigest?'));
     assert.equal(commands.length, 2);
-    for (const c of commands) {
-      assert.ok(c.startsWith('command:digestLens.openDigest?'));
-      assert.deepEqual(commandArgs(c), ['retnet']);
-    }
+    for (const c of commands) assert.deepEqual(commandArgs(c), ['retnet']);
     assert.ok(card.markdown.includes('Retentive Network: A Successor to Transformer'.replace(/:/g, '\\:')));
-    assert.deepEqual(card.commands, ['digestLens.openDigest']);
+    assert.deepEqual(card.commands, ['digestLens.openDigest', 'digestLens.star']);
+  });
+
+  it('offers Star next to "Open digest", or Unstar for a starred digest; each command is enabled', () => {
+    const star = links(card.markdown).filter((l) => l.startsWith('command:digestLens.star?'));
+    assert.equal(star.length, 1);
+    assert.deepEqual(commandArgs(star[0]), ['retnet']);
+    const starred = buildHoverCard([mention(['retnet'])], lookupOf([retnet]), { ...OPTIONS, starred: (id) => id === 'retnet' })!;
+    const unstar = links(starred.markdown).filter((l) => l.startsWith('command:digestLens.'));
+    assert.ok(unstar.some((l) => l.startsWith('command:digestLens.unstar?')), starred.markdown);
+    assert.ok(!unstar.some((l) => l.startsWith('command:digestLens.star?')), 'a starred digest offers no Star');
+    assert.deepEqual(starred.commands, ['digestLens.openDigest', 'digestLens.unstar']);
   });
 
   it('gives the arXiv ID with abstract, PDF and alphaXiv links', () => {
@@ -147,7 +155,7 @@ describe('hover card: hostile corpus text', () => {
   it('lets no corpus text become a link, image, HTML or icon', () => {
     for (const l of links(card.markdown)) {
       assert.ok(
-        l.startsWith('command:digestLens.openDigest?') || l.startsWith('https://arxiv.org/') || l.startsWith('https://www.alphaxiv.org/'),
+        l.startsWith('command:digestLens.openDigest?') || l.startsWith('command:digestLens.star?') || l.startsWith('https://arxiv.org/') || l.startsWith('https://www.alphaxiv.org/'),
         `unexpected link target ${l}`,
       );
     }
@@ -156,7 +164,7 @@ describe('hover card: hostile corpus text', () => {
     assert.ok(!/(^|[^\\])`/.test(card.markdown), 'unescaped backtick');
     // The only theme icons are the card's own.
     const icons = [...card.markdown.matchAll(/(^|[^\\])\$\(([^)]*)\)/g)].map((m) => m[2]);
-    for (const icon of icons) assert.ok(['book', 'tag', 'broadcast', 'go-to-file'].includes(icon), icon);
+    for (const icon of icons) assert.ok(['book', 'tag', 'broadcast', 'go-to-file', 'star-empty', 'star-full'].includes(icon), icon);
   });
 
   it('lets no corpus text render a theme icon after Markdown unescaping (as VS Code renders icons)', () => {
@@ -169,7 +177,7 @@ describe('hover card: hostile corpus text', () => {
     // CommonMark turns `\$\(` back into `$(` before the workbench looks for icons.
     const rendered = md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
     const icons = [...rendered.matchAll(/\$\(([A-Za-z0-9-]+(?:~[A-Za-z]+)?)\)/g)].map((m) => m[1]);
-    assert.deepEqual(icons.filter((i) => !['book', 'tag', 'broadcast', 'go-to-file', 'info'].includes(i)), []);
+    assert.deepEqual(icons.filter((i) => !['book', 'tag', 'broadcast', 'go-to-file', 'info', 'star-empty', 'star-full'].includes(i)), []);
     assert.match(rendered, /Verified/);
   });
 
@@ -302,10 +310,17 @@ describe('hover card: the curated fields', () => {
     assert.ok(!md.includes('$(go-to-file)'), 'each title is its link; no action applies to several digests');
   });
 
+  it('the default action line offers Star, or Unstar for a starred digest', () => {
+    assert.ok(CARD_ACTIONS.includes(openDigestAction));
+    const line = (starred: boolean) => blocks(buildHoverCard([mention(['cla'])], lookupOf([curated]), { ...OPTIONS, starred: () => starred })!.markdown).at(-1)!;
+    assert.match(line(false), /\[\$\(star-empty\) Star\]\(command:digestLens\.star\?%5B%22cla%22%5D\)$/);
+    assert.match(line(true), /\[\$\(star-full\) Unstar\]\(command:digestLens\.unstar\?%5B%22cla%22%5D\)$/);
+  });
+
   it('the action line is the options\' list, in order; an action may skip a card', () => {
     const star: CardAction = ({ entries, compact }) => (compact ? undefined : { icon: 'star', text: 'Star', command: 'digestLens.star', args: [entries[0].id] });
     const never: CardAction = () => undefined;
-    const card = buildHoverCard([mention(['cla'])], lookupOf([curated]), { ...OPTIONS, actions: [...CARD_ACTIONS, never, star] })!;
+    const card = buildHoverCard([mention(['cla'])], lookupOf([curated]), { ...OPTIONS, actions: [openDigestAction, never, star] })!;
     const line = blocks(card.markdown).at(-1)!;
     assert.match(line, /^\[\$\(go-to-file\) Open digest\]\(command:digestLens\.openDigest\?[^)]*\) · \[\$\(star\) Star\]\(command:digestLens\.star\?%5B%22cla%22%5D\)$/);
     assert.deepEqual(card.commands.sort(), ['digestLens.openDigest', 'digestLens.star']);
@@ -333,14 +348,14 @@ describe('hover card: hostile text in the curated fields', () => {
     it(`no corpus text becomes a link, image, HTML or icon (${lang} UI)`, () => {
       const card = buildHoverCard([mention(['evil'])], lookupOf([hostile]), { ...OPTIONS, lang })!;
       for (const l of links(card.markdown)) {
-        assert.ok(/^(command:digestLens\.openDigest\?|https:\/\/arxiv\.org\/|https:\/\/www\.alphaxiv\.org\/|https:\/\/github\.com\/a\/b%29%5D%28command:evil$|https:\/\/ok\.example\/x%22y$)/.test(l), `unexpected link target ${l}`);
+        assert.ok(/^(command:digestLens\.openDigest\?|command:digestLens\.star\?%5B%22evil%22%5D$|https:\/\/arxiv\.org\/|https:\/\/www\.alphaxiv\.org\/|https:\/\/github\.com\/a\/b%29%5D%28command:evil$|https:\/\/ok\.example\/x%22y$)/.test(l), `unexpected link target ${l}`);
       }
       assert.ok(!/(^|[^\\])</.test(card.markdown), 'unescaped <');
       assert.ok(!/(^|[^\\])!\[/.test(card.markdown), 'image syntax');
       assert.ok(!/(^|[^\\])`/.test(card.markdown), 'unescaped backtick');
       assert.ok(!/[\u202A-\u202E]/.test(card.markdown), 'bidi control');
-      for (const m of card.markdown.matchAll(/(^|[^\\])\$\(([^)]*)\)/g)) assert.ok(['book', 'tag', 'broadcast', 'go-to-file'].includes(m[2]), m[2]);
-      assert.deepEqual(card.commands, ['digestLens.openDigest']);
+      for (const m of card.markdown.matchAll(/(^|[^\\])\$\(([^)]*)\)/g)) assert.ok(['book', 'tag', 'broadcast', 'go-to-file', 'star-empty'].includes(m[2]), m[2]);
+      assert.deepEqual(card.commands.sort(), ['digestLens.openDigest', 'digestLens.star']);
     });
   }
 });

@@ -33,6 +33,13 @@ describe('readSettings', () => {
     }
   });
 
+  it('topics.sortBy takes "date" or "title"; anything else falls back to "date" with a warning', () => {
+    assert.strictEqual(readSettings(reader({ 'topics.sortBy': 'title' })).settings.sortBy, 'title');
+    const bad = readSettings(reader({ 'topics.sortBy': 'newest' }));
+    assert.strictEqual(bad.settings.sortBy, 'date');
+    assert.ok(bad.warnings.some((w) => w.startsWith('digestLens.topics.sortBy:')));
+  });
+
   it('a huge bad value is shortened in the warning', () => {
     const { warnings } = readSettings(reader({ 'hover.enabled': 'x'.repeat(10_000) }));
     assert.ok(warnings[0].length < 200);

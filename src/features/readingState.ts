@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import { ReadingState } from '../core/readingState';
+import { Feature, FeatureDeps } from './deps';
+import { activeDigestId, digestIdFromArg } from './digestView';
+
+/** Key in `context.globalState`; registered for Settings Sync so state follows the reader. */
+export const READING_STATE_KEY = 'digestLens.readingState';
+
+/** Read / unread and starred, kept in global state and synced across machines. */
+export class ReadingStateService implements vscode.Disposable {
+  private state: ReadingState;
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.emitter.event;
+
+  constructor(private readonly memento: vscode.Memento) {
+    this.state = ReadingState.parse(memento.get(READING_STATE_KEY));
+  }
+
+  get current(): ReadingState {
+    return this.state;
+  }
+
+  isRead(id: string): boolean {
+    return this.state.isRead(id);
+  }
+
+  isStarred(id: string): boolean {
+    return this.state.isStarred(id);
+  }
+
+  async setRead(id: string, read: boolean): Promise<void> {
+    await this.update(this.state.withRead(id, read));
+  }
+
+  async setStarred(id: string, starred: boolean): Promise<void> {
+    await this.update(this.state.withStarred(id, starred));
+  }
+
+  private async update(next: ReadingState): Promise<void> {
+    if (next === this.state) return;
+    this.state = next;
+    this.emitter.fire();
+    await this.memento.update(READING_STATE_KEY, next.toJSON());
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}
+
+export const activate: Feature = (context: vscode.ExtensionContext, deps: FeatureDeps) => {
+  const service = deps.readingState;
+  context.globalState.setKeysForSync([READING_STATE_KEY]);
+  /** A tree node, an id, `{ id }`, or nothing: the digest on screen in the digest view. */
+  const target = (arg: unknown): string | undefined => {
+    const id = digestIdFromArg(arg) ?? activeDigestId();
+    if (id && deps.corpus.corpus.get(id)) return id;
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open or select a digest first.'));
+    return undefined;
+  };
+  const command = (name: string, run: (id: string) => Promise<void>) =>
+    vscode.commands.registerCommand(name, async (arg: unknown) => {
+      const id = target(arg);
+      if (id) await run(id);
+      return id !== undefined;
+    });
+  context.subscriptions.push(
+    command('digestLens.markRead', (id) => service.setRead(id, true)),
+    command('digestLens.markUnread', (id) => service.setRead(id, false)),
+    command('digestLens.star', (id) => service.setStarred(id, true)),
+    command('digestLens.unstar', (id) => service.setStarred(id, false)),
+  );
+  return service;
+};
