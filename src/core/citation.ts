@@ -2,7 +2,9 @@
  * BibTeX for a digest. The corpus has no author lists, so entries are `@misc` with what is
  * known for certain: title, arXiv eprint (and the year it encodes), URL.
  */
-import { arxivLinks, isArxivId, normalizeArxivId } from './arxivId';
+import { arxivLinks, isArxivId, normalizeArxivId, yearOfArxivId } from './arxiv';
+
+export { yearOfArxivId };
 import { DigestEntry } from './types';
 import { safeExternalUrl } from './render';
 
@@ -72,17 +74,6 @@ function postCitation(entry: DigestEntry, base: string): Cited {
     year: date?.[1],
     note: source.name ? `${source.name}${source.date ? ', ' + source.date : ''}` : undefined,
   };
-}
-
-/** New-style IDs start with YYMM; old-style ones end with YYMMNNN. */
-export function yearOfArxivId(id: string): string | undefined {
-  const m = /^(\d{2})(\d{2})\./.exec(id) ?? /\/(\d{2})(\d{2})\d{3}$/.exec(id);
-  if (!m) return undefined;
-  const yy = Number(m[1]);
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) return undefined;
-  // arXiv began in 1991; two-digit years from 91 on are the 1990s.
-  return String(yy >= 91 ? 1900 + yy : 2000 + yy);
 }
 
 function validIds(raw: readonly string[]): string[] {

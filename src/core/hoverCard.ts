@@ -6,7 +6,7 @@
  * it cannot form links, images, HTML or theme icons, and the only command links are the ones
  * built here, to this extension's commands, with JSON arguments.
  */
-import { arxivLinks, isArxivId, normalizeArxivId } from './arxivId';
+import { arxivLinks, isArxivId, normalizeArxivId } from './arxiv';
 import { DigestEntry, Mention, Topic } from './types';
 
 export interface CardLookup {

@@ -11,7 +11,7 @@
  * `compileNames` is the one place names are compiled: the bundle calls it at build time, and
  * `Recognizer.build` calls it for user folders and tests, so both paths share every rule.
  */
-import { normalizeArxivId } from './arxivId';
+import { normalizeArxivId } from './arxiv';
 import { CharClass, transliterateGreek } from './recognizerChars';
 import { Boundary, skeletonize } from './recognizerText';
 

@@ -8,7 +8,7 @@
  * dropped so a title cannot visually reorder the text around it.
  */
 import MarkdownIt from 'markdown-it';
-import { arxivLinks, isArxivId, normalizeArxivId } from './arxivId';
+import { arxivLinks, isArxivId, normalizeArxivId } from './arxiv';
 import { Digest, DigestEntry, Lang, Topic } from './types';
 
 type Md = MarkdownIt.MarkdownIt;

@@ -1,5 +1,5 @@
 import { DigestEntry, Topic } from './types';
-import { normalizeArxivId } from './arxivId';
+import { normalizeArxivId } from './arxiv';
 import { Field, FuzzyTokens, TOKEN_OPTIONS } from './fuzzyTokens';
 import { MAX_TERMS, SerializedWordIndex, WordIndex, serializeWordIndex, wordsOf } from './wordIndex';
 

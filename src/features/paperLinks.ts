@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { arxivLinks, ArxivLinks, isArxivId, normalizeArxivId } from '../core/arxivId';
+import { arxivLinks, ArxivLinks, isArxivId, normalizeArxivId } from '../core/arxiv';
 import { bibtex } from '../core/citation';
 import { DigestEntry } from '../core/types';
 import { activeDigestId } from './digestView';

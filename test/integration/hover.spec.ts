@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { arxivLinks, isArxivId, normalizeArxivId } from '../../src/core/arxivId';
+import { arxivLinks, isArxivId, normalizeArxivId } from '../../src/core/arxiv';
 import { Recognizer } from '../../src/core/recognizer';
 import type { Corpus } from '../../src/core/corpus';
 import type { DigestEntry } from '../../src/core/types';
