@@ -9,7 +9,7 @@ import { run as bundle } from './cli/bundle';
 
 const commands: Record<string, { run: CliCommand; usage: string }> = {
   list: { run: list, usage: 'list                      JSON array of all digests\u2019 metadata' },
-  mentions: { run: mentions, usage: 'mentions <file>           JSON array of mentions (same recognizer as the hover)' },
+  mentions: { run: mentions, usage: 'mentions <file> | <path…> --jsonl  mentions as JSON (same recognizer as the hover)' },
   search: { run: search, usage: 'search <query>            JSON array of digest ids, best first' },
   validate: { run: validate, usage: 'validate [folder\u2026]        problems found; exit 1 when any' },
   render: { run: render, usage: 'render <id | file.md>     the HTML body the digest view shows' },

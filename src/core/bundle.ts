@@ -2,7 +2,7 @@ import { DigestEntry, DigestMeta, Topic } from './types';
 import { EntryList, entryList } from './corpus';
 import { summarize } from './summary';
 import { createSearchIndex, SerializedSearchIndex } from './search';
-import { checkCompiledNames, CompiledNames, compileNames } from './nameTable';
+import { checkCompiledNames, CompiledNames, CompileOptions, compileNames } from './nameTable';
 import { checkWordIndex } from './wordIndex';
 import { Recognizer } from './recognizer';
 
@@ -58,6 +58,7 @@ export function toEntry(d: DigestMeta & { body: string; file?: string }, origin:
     lang: d.lang,
     kind: d.kind,
     ...(d.papers && d.papers.length > 0 ? { papers: d.papers } : {}),
+    ...(d.aliases && d.aliases.length > 0 ? { aliases: d.aliases } : {}),
     summary: summarize(d.body, ENTRY_SUMMARY_CHARS),
     origin,
     ...(d.file ? { file: d.file } : {}),
@@ -72,6 +73,7 @@ export function toEntry(d: DigestMeta & { body: string; file?: string }, origin:
 export function buildBundle(
   digests: readonly (DigestMeta & { body: string; file?: string })[],
   topics: readonly Topic[],
+  names: CompileOptions = {},
 ): { index: BundleIndex; bodies: BundleBodies } {
   const sorted = [...digests].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const entries = sorted.map((d) => toEntry({ ...d, file: undefined }, 'bundled'));
@@ -82,7 +84,7 @@ export function buildBundle(
       version: BUNDLE_VERSION,
       topics: [...topics],
       digests: entries,
-      names: compileNames(entries),
+      names: compileNames(entries, names),
       searchIndex: createSearchIndex(sorted.map((d) => ({ title: d.title, title_ru: d.title_ru, summary: summarize(d.body, SEARCH_SUMMARY_CHARS) }))),
     },
     bodies,
@@ -207,7 +209,7 @@ export function checkBundleIndex(value: unknown, entries?: Uint8Array): LoadedBu
  * written before the table was compiled) the names compiled from the entries now.
  */
 export function bundleRecognizer(bundle: Pick<LoadedBundle, 'names' | 'ids' | 'entries'>): Recognizer {
-  if (bundle.names) return Recognizer.load(bundle.names, bundle.ids);
+  if (bundle.names) return Recognizer.load(bundle.names, bundle.ids, bundle.entries);
   const list = bundle.entries;
   return Recognizer.build(Array.from({ length: list.length }, (_, i) => list.at(i)));
 }

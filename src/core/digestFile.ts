@@ -13,7 +13,7 @@ export type ParsedDigest = DigestMeta & { body: string };
 export const MAX_DIGEST_BYTES = 1_000_000;
 
 export const DIGEST_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const KNOWN_FIELDS = ['id', 'title', 'title_ru', 'arxiv', 'methods', 'topics', 'source', 'lang', 'kind', 'papers'];
+const KNOWN_FIELDS = ['id', 'title', 'title_ru', 'arxiv', 'methods', 'topics', 'source', 'lang', 'kind', 'papers', 'aliases'];
 /** Words too common to work as method names in hover matching. */
 const GENERIC_METHODS = new Set(['attention', 'transformer', 'transformers', 'llm', 'model', 'rl', 'diffusion', 'lora', 'rag']);
 
@@ -184,6 +184,8 @@ export function parseDigestFile(
     }
     return true;
   });
+  // Optional: the names code uses for the paper's implementation (package, module, repository).
+  const aliases = map.has('aliases') ? list('aliases') : [];
   const topics = list('topics', (v, node) => {
     if (topicIds.has(v)) return true;
     report(`unknown topic "${v}" (not in topics.yaml)`, nodePos(node, 'topics'));
@@ -225,6 +227,7 @@ export function parseDigestFile(
     lang,
     kind,
     ...(papers ? { papers } : {}),
+    ...(aliases.length > 0 ? { aliases } : {}),
     body,
   };
   return { digest, problems };

@@ -32,6 +32,8 @@ export interface DigestMeta {
   lang: Lang;
   kind: DigestKind;
   papers?: PaperRef[];
+  /** Names code uses for the paper's official implementation (package, module, repository). */
+  aliases?: string[];
 }
 
 /** A digest as the corpus holds it: metadata, a derived summary, where it came from. */
@@ -78,4 +80,6 @@ export interface Mention {
   arxiv?: string;
   /** Ids of matching digests; empty for an arXiv ID not in the corpus. */
   digests: string[];
+  /** For `kind: 'method'`: the corpus's spelling of the name (`CLA` for `use_cla`). */
+  name?: string;
 }
