@@ -6,7 +6,6 @@ let words: Set<string> | undefined;
 
 export function englishWord(): (word: string) => boolean {
   if (!words) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const list = require('an-array-of-english-words') as string[];
     words = new Set(list);
   }

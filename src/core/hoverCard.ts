@@ -22,15 +22,22 @@ export interface CardLabels {
   alphaxiv: string;
   /** "+3 more" */
   more(count: number): string;
+  /** "Don't show cards for ‘CLA’" */
+  ignoreName(name: string): string;
+  muteDigest: string;
 }
 
 export interface CardCommands {
   openDigest: string;
   search: string;
+  ignoreName: string;
+  ignoreDigest: string;
 }
 
 export interface HoverCardOptions {
   maxCards: number;
+  /** Offer "Mute this digest" on a single-digest card (default true). */
+  muteDigests?: boolean;
   unknownArxivIds: boolean;
   commandIds?: Partial<CardCommands>;
   labels?: Partial<CardLabels>;
@@ -49,11 +56,15 @@ export const DEFAULT_LABELS: CardLabels = {
   arxiv: 'arXiv',
   alphaxiv: 'alphaXiv',
   more: (n) => `+${n} more`,
+  ignoreName: (name) => `Don't show cards for ‘${name}’`,
+  muteDigest: 'Mute this digest',
 };
 
 export const DEFAULT_COMMANDS: CardCommands = {
   openDigest: 'digestLens.openDigest',
   search: 'digestLens.search',
+  ignoreName: 'digestLens.ignoreName',
+  ignoreDigest: 'digestLens.ignoreDigest',
 };
 
 const COMMAND_ID = /^digestLens\.[A-Za-z][A-Za-z0-9]*$/;
@@ -83,6 +94,10 @@ function safeUrl(url: string): string | undefined {
 
 class Builder {
   readonly commands = new Set<string>();
+  /** Method names the mentions under the cursor used (their corpus spelling). */
+  names: string[] = [];
+  /** Offer to mute the digest (not for a card of unknown arXiv IDs only). */
+  mutable = false;
   readonly labels: CardLabels;
   readonly ids: CardCommands;
 
@@ -139,6 +154,13 @@ class Builder {
     return [...ids.filter((a) => mentioned.has(normalizeArxivId(a))), ...ids.filter((a) => !mentioned.has(normalizeArxivId(a)))];
   }
 
+  /** "Don't show cards for ‘NAME’" for the names the text used, and muting the digest. */
+  controls(names: readonly string[], digest?: DigestEntry): string {
+    const links = names.map((n) => this.commandLink(escapeMarkdown(this.labels.ignoreName(n)), this.ids.ignoreName, [n]));
+    if (digest) links.push(this.commandLink(escapeMarkdown(this.labels.muteDigest), this.ids.ignoreDigest, [digest.id]));
+    return links.join(' · ');
+  }
+
   full(e: DigestEntry, mentioned: ReadonlySet<string>): string {
     const blocks = [`$(book) ${this.title(e)}`];
     if (e.title_ru && e.title_ru !== e.title) blocks.push(`*${escapeMarkdown(e.title_ru)}*`);
@@ -150,6 +172,7 @@ class Builder {
     if (meta.length) blocks.push(meta.join('  \n'));
     if (e.summary) blocks.push(escapeMarkdown(e.summary));
     blocks.push(this.commandLink(`$(go-to-file) ${escapeMarkdown(this.labels.openDigest)}`, this.ids.openDigest, [e.id]));
+    if (this.names.length > 0 || this.mutable) blocks.push(this.controls(this.names, this.mutable ? e : undefined));
     return blocks.join('\n\n');
   }
 
@@ -179,6 +202,7 @@ export function buildHoverCard(mentions: readonly Mention[], lookup: CardLookup,
   const unknown: string[] = [];
   const mentioned = new Set<string>();
   for (const m of mentions) {
+    if (m.kind === 'method' && m.name && !b.names.includes(m.name) && b.names.length < 3) b.names.push(m.name);
     if (m.arxiv) mentioned.add(m.arxiv);
     if (m.kind === 'arxiv' && m.digests.length === 0 && m.arxiv) {
       if (options.unknownArxivIds && !unknown.includes(m.arxiv)) unknown.push(m.arxiv);
@@ -194,6 +218,7 @@ export function buildHoverCard(mentions: readonly Mention[], lookup: CardLookup,
   const total = digests.length + unknown.length;
   if (total === 0) return undefined;
   let markdown: string;
+  b.mutable = options.muteDigests !== false && digests.length === 1;
   if (digests.length === 1 && unknown.length === 0) {
     markdown = b.full(digests[0], mentioned);
   } else {
@@ -204,6 +229,7 @@ export function buildHoverCard(mentions: readonly Mention[], lookup: CardLookup,
       const query = mentions[0]?.arxiv ?? mentions[0]?.text ?? '';
       shown.push(b.commandLink(escapeMarkdown(b.labels.more(total - max)), b.ids.search, [query]));
     }
+    if (b.names.length > 0) shown.push(b.controls(b.names));
     markdown = shown.join('\n\n---\n\n');
   }
   return { markdown, commands: [...b.commands] };

@@ -309,3 +309,37 @@ export function isMinifiedLine(text: string): boolean {
   for (let i = 0; i < n; i++) if (text.charCodeAt(i) === 32) spaces++;
   return spaces * 20 < n;
 }
+
+/** The key a name is ignored by: its letters and digits, lower-cased (`Use-CLA` → `usecla`). */
+export function nameKey(name: string): string {
+  return name.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+export interface MentionControls {
+  /** Names never shown (`digestLens.hover.ignoreNames`), in any spelling. */
+  ignoreNames?: readonly string[];
+  /** Digests never shown (`digestLens.hover.ignoreDigests`). */
+  ignoreDigests?: readonly string[];
+}
+
+/**
+ * Mentions without the names and digests the user turned off: a mention keeps its other
+ * digests; one left with none is dropped (an arXiv ID of a muted digest included, so it does not
+ * turn into an "unknown ID" card).
+ */
+export function applyControls(mentions: readonly Mention[], controls: MentionControls): Mention[] {
+  const names = new Set((controls.ignoreNames ?? []).map(nameKey).filter((k) => k !== ''));
+  const digests = new Set(controls.ignoreDigests ?? []);
+  if (names.size === 0 && digests.size === 0) return [...mentions];
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    if (m.kind === 'method' && m.name !== undefined && names.has(nameKey(m.name))) continue;
+    if (digests.size === 0 || m.digests.length === 0) {
+      out.push(m);
+      continue;
+    }
+    const kept = m.digests.filter((id) => !digests.has(id));
+    if (kept.length > 0) out.push(kept.length === m.digests.length ? m : { ...m, digests: kept });
+  }
+  return out;
+}

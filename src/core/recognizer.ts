@@ -290,7 +290,8 @@ export class Recognizer {
         this.work++;
         const had = byAt.get(at);
         if (!had) {
-          if (byAt.size >= MAX_DIGESTS_PER_NAME) continue;
+          // Positions ascend: past the cap, the rest of this spelling's digests are not shown.
+          if (byAt.size >= MAX_DIGESTS_PER_NAME) break;
           byAt.set(at, { at, unambiguous, short: sp.short, codeLike: code });
         } else {
           had.unambiguous ||= unambiguous;

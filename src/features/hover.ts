@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import { buildHoverCard, CardLabels } from '../core/hoverCard';
+import { applyControls } from '../core/mentionEvidence';
+import { identifierRange } from '../core/recognizer';
+import { documentMentions } from './documentMentions';
 import { Feature, FeatureDeps } from './deps';
 
 /**
@@ -32,12 +35,13 @@ export class DigestHoverProvider implements vscode.HoverProvider {
     if (settings.excludeLanguages.includes(document.languageId)) return undefined;
     if (position.line >= document.lineCount) return undefined;
     const text = document.lineAt(position.line).text;
-    // The recognizer looks only at a bounded window around the cursor, so even a 5 MB line
-    // costs the same as a short one.
-    const mentions = this.deps.corpus.recognizer.mentionsAt(text, position.line, position.character, {
-      methods: settings.methodNames,
-      arxiv: true,
-    });
+    // The decision is made once per document version, from the whole document (shared with
+    // In This File); a hover only looks up its line.
+    const decided = documentMentions(this.deps.corpus.recognizer, document).at(position.line, position.character, text);
+    const mentions = applyControls(
+      decided.filter((m) => settings.methodNames || m.kind !== 'method'),
+      settings,
+    );
     if (mentions.length === 0 || token.isCancellationRequested) return undefined;
     const corpus = this.deps.corpus.corpus;
     const card = buildHoverCard(mentions, corpus, {
@@ -49,8 +53,10 @@ export class DigestHoverProvider implements vscode.HoverProvider {
     const markdown = new vscode.MarkdownString(card.markdown, true);
     markdown.isTrusted = { enabledCommands: card.commands };
     markdown.supportHtml = false;
-    const start = Math.min(...mentions.map((m) => m.character));
-    const end = Math.max(...mentions.map((m) => m.endCharacter));
+    // The whole identifier (`golovneva2024cope`, `use_cla`), wherever the cursor is on it.
+    const ranges = mentions.map((m) => identifierRange(text, m));
+    const start = Math.min(...ranges.map((r) => r.start));
+    const end = Math.max(...ranges.map((r) => r.end));
     return new vscode.Hover(markdown, new vscode.Range(position.line, start, position.line, end));
   }
 }
@@ -61,6 +67,8 @@ function labels(): Partial<CardLabels> {
     openDigest: vscode.l10n.t('Open digest'),
     notInCorpus: vscode.l10n.t('not in the digest corpus'),
     more: (n) => vscode.l10n.t('+{0} more', n),
+    ignoreName: (name) => vscode.l10n.t('Don\'t show cards for ‘{0}’', name),
+    muteDigest: vscode.l10n.t('Mute this digest'),
   };
 }
 

@@ -8,6 +8,7 @@ import { activate as paperLinks } from './paperLinks';
 import { activate as userFolders } from './userFolders';
 import { activate as newDigest } from './newDigest';
 import { activate as importTelegram } from './importTelegram';
+import { activate as mentionControls } from './mentionControls';
 
 /** Every feature, in activation order. Each returns an optional service exposed to tests. */
 export const features: Record<string, Feature> = {
@@ -20,4 +21,5 @@ export const features: Record<string, Feature> = {
   userFolders,
   newDigest,
   importTelegram,
+  mentionControls,
 };

@@ -38,14 +38,35 @@ describe('hover card: one digest', () => {
   const card = buildHoverCard([mention(['retnet'])], lookupOf([retnet]), OPTIONS)!;
 
   it('links the title and "Open digest" to the digest view with the id as argument', () => {
-    const commands = links(card.markdown).filter((l) => l.startsWith('command:'));
+    const commands = links(card.markdown).filter((l) => l.startsWith('command:digestLens.openDigest'));
     assert.equal(commands.length, 2);
     for (const c of commands) {
       assert.ok(c.startsWith('command:digestLens.openDigest?'));
       assert.deepEqual(commandArgs(c), ['retnet']);
     }
     assert.ok(card.markdown.includes('Retentive Network: A Successor to Transformer'.replace(/:/g, '\\:')));
-    assert.deepEqual(card.commands, ['digestLens.openDigest']);
+    assert.deepEqual(card.commands, ['digestLens.openDigest', 'digestLens.ignoreDigest']);
+  });
+
+  it('offers to hide the names the text used and to mute the digest', () => {
+    const named = buildHoverCard([mention(['retnet'], { name: 'RetNet' }), mention(['retnet'], { name: 'MSR' })], lookupOf([retnet]), OPTIONS)!;
+    const controls = links(named.markdown).filter((l) => l.startsWith('command:digestLens.ignore'));
+    assert.deepEqual(
+      controls.map((c) => [c.slice(8, c.indexOf('?')), commandArgs(c)]),
+      [
+        ['digestLens.ignoreName', ['RetNet']],
+        ['digestLens.ignoreName', ['MSR']],
+        ['digestLens.ignoreDigest', ['retnet']],
+      ],
+    );
+    assert.ok(named.markdown.includes(escapeMarkdown("Don't show cards for ‘MSR’")));
+    assert.deepEqual(named.commands.sort(), ['digestLens.ignoreDigest', 'digestLens.ignoreName', 'digestLens.openDigest']);
+  });
+
+  it('escapes a hostile name in the action label', () => {
+    const named = buildHoverCard([mention(['retnet'], { name: '](command:evil) $(alert)' })], lookupOf([retnet]), OPTIONS)!;
+    for (const l of links(named.markdown)) assert.ok(!l.startsWith('command:evil'), l);
+    assert.ok(!named.markdown.includes('$(alert)'));
   });
 
   it('gives the arXiv ID with abstract, PDF and alphaXiv links', () => {
@@ -141,7 +162,10 @@ describe('hover card: hostile corpus text', () => {
   it('lets no corpus text become a link, image, HTML or icon', () => {
     for (const l of links(card.markdown)) {
       assert.ok(
-        l.startsWith('command:digestLens.openDigest?') || l.startsWith('https://arxiv.org/') || l.startsWith('https://www.alphaxiv.org/'),
+        l.startsWith('command:digestLens.openDigest?') ||
+          l.startsWith('command:digestLens.ignoreDigest?') ||
+          l.startsWith('https://arxiv.org/') ||
+          l.startsWith('https://www.alphaxiv.org/'),
         `unexpected link target ${l}`,
       );
     }
