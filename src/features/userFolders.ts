@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { toEntry } from '../core/bundle';
 import { parseDigestFile } from '../core/digestFile';
-import { FolderResolution, isInside, resolveFolders } from '../core/paths';
+import { FolderResolution, isInside, resolveFolders, trimTrailing } from '../core/paths';
 import type { DigestEntry, Problem } from '../core/types';
 import type { Feature, FeatureDeps } from './deps';
 
@@ -52,7 +52,7 @@ function inScope(file: vscode.Uri, folder: vscode.Uri): boolean {
   const f = file.toString();
   const root = folder.toString();
   if (!isInside(f, root) || f === root) return false;
-  const segments = file.path.slice(folder.path.replace(/\/+$/, '').length).split('/').filter(Boolean);
+  const segments = file.path.slice(trimTrailing(folder.path, '/').length).split('/').filter(Boolean);
   return segments.length <= MAX_DEPTH + 1 && !segments.some(skippedName);
 }
 
