@@ -44,7 +44,7 @@ export interface NameSense {
   at: number;
   /** Counts everywhere. */
   unambiguous: boolean;
-  /** A short acronym: needs its own digest's evidence, not ML context alone. */
+  /** An all-capitals short acronym: needs its own digest's evidence, not ML context alone. */
   short: boolean;
   /** The spelling looks like code, or is the corpus's own marked spelling. */
   codeLike: boolean;
@@ -206,7 +206,7 @@ export function decideMentions(input: DecideInput): Mention[] {
       if (s.unambiguous) strong.add(s.at);
       else {
         needWords = true;
-        if (s.short && /^[a-z]+$/.test(c.key)) acronyms.add(c.key);
+        if (c.key.length <= 5 && /^[a-z]+$/.test(c.key)) acronyms.add(c.key);
       }
     }
   }
@@ -232,7 +232,7 @@ export function decideMentions(input: DecideInput): Mention[] {
     for (const s of c.senses) {
       let ok: boolean;
       if (s.unambiguous) ok = true;
-      else if (s.short && isContrary(c.key, s.at)) ok = false;
+      else if (acronyms.has(c.key) && isContrary(c.key, s.at)) ok = false;
       else if (strong.has(s.at)) ok = true;
       else if (!s.codeLike) ok = false;
       else {

@@ -48,7 +48,7 @@ export interface CompiledNames {
   keys: string;
   /**
    * Per key (`\n`-joined), its spellings joined by `|`; a spelling is
-   * `flags/cased/breaks/digests`: flags 1 = marked, 2 = distinctive, 4 = word, 8 = short; `cased` empty when it equals
+   * `flags/cased/breaks/digests`: flags 1 = marked, 2 = distinctive, 4 = word, 8 = short, 16 = coined; `cased` empty when it equals
    * the key; breaks and digest positions comma-separated.
    */
   spellings: string;
@@ -72,6 +72,11 @@ export interface Spelling {
   word: boolean;
   /** A short acronym (up to four letters and digits, one part): needs evidence of its own digest. */
   short: boolean;
+  /**
+   * A short coinage with inner capitals (`ReFT`, `CoPE`, `FoX`), not an all-capitals acronym
+   * (`CLA`, `NAT`): in ML code it is the paper's name far more often than something else's.
+   */
+  coined: boolean;
   /** Skeleton offsets where the name has a part boundary; separators in the text must fall here. */
   breaks: readonly number[];
   /** Positions of the digests (global: the table's base is already added). */
@@ -87,6 +92,7 @@ const MARKED = 1;
 const DISTINCTIVE = 2;
 const WORD = 4;
 const SHORT = 8;
+const COINED = 16;
 
 /**
  * Up to three UTF-16 units as one number (exact: 48 bits), so the per-position prefix lookups
@@ -111,6 +117,7 @@ interface CompiledName {
   distinctive: boolean;
   word: boolean;
   short: boolean;
+  coined: boolean;
   breaks: number[];
 }
 
@@ -155,10 +162,13 @@ function compileName(name: string, distinctiveAllowed: boolean, isWord: ((w: str
     word = !camel;
     for (let i = 0; word && i + 1 < cuts.length; i++) {
       const part = key.slice(cuts[i], cuts[i + 1]);
-      word = isWord ? isWord(part) : part.length <= MAYBE_WORD_LENGTH;
+      // Without a list, any part of a phrase may be a word; a lone word only when short.
+      word = isWord ? isWord(part) : cuts.length > 2 || part.length <= MAYBE_WORD_LENGTH;
     }
   }
-  return { key, cased: sk.cased, marked: upper || parts, distinctive, word, short, breaks };
+  // Inner capitals after a lower-case letter: `ReFT`, `CoPE`, `FoX`, `muP`.
+  const coined = short && breaks.some((b) => sk.kind[b] === Boundary.Camel && sk.cls[b] === CharClass.Upper);
+  return { key, cased: sk.cased, marked: upper || parts, distinctive, word, short, coined, breaks };
 }
 
 interface Pending {
@@ -179,7 +189,7 @@ export function compileNames(entries: readonly TableEntry[], options: CompileOpt
     if (!c) return;
     let list = names.get(c.key);
     if (!list) names.set(c.key, (list = []));
-    const flags = (c.marked ? MARKED : 0) | (c.distinctive ? DISTINCTIVE : 0) | (c.word ? WORD : 0) | (c.short ? SHORT : 0);
+    const flags = (c.marked ? MARKED : 0) | (c.distinctive ? DISTINCTIVE : 0) | (c.word ? WORD : 0) | (c.short ? SHORT : 0) | (c.coined ? COINED : 0);
     const breaks = c.breaks.join(',');
     const same = list.find((s) => s.cased === c.cased && s.flags === flags && s.breaks === breaks);
     if (same) {
@@ -430,6 +440,7 @@ export class NameTable {
             distinctive: (f & DISTINCTIVE) !== 0,
             word: (f & WORD) !== 0,
             short: (f & SHORT) !== 0,
+            coined: (f & COINED) !== 0,
             breaks: breaks ? breaks.split(',').map(Number) : NO_BREAKS,
             digests: numbers(digests ?? '', this.base),
           };

@@ -292,10 +292,10 @@ export class Recognizer {
         if (!had) {
           // Positions ascend: past the cap, the rest of this spelling's digests are not shown.
           if (byAt.size >= MAX_DIGESTS_PER_NAME) break;
-          byAt.set(at, { at, unambiguous, short: sp.short, codeLike: code });
+          byAt.set(at, { at, unambiguous, short: sp.short && !sp.coined, codeLike: code });
         } else {
           had.unambiguous ||= unambiguous;
-          had.short &&= sp.short;
+          had.short &&= sp.short && !sp.coined;
           had.codeLike ||= code;
         }
       }
