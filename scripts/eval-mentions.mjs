@@ -1,6 +1,6 @@
 // Evaluation of the recognizer on public repositories (docs/eval/README.md).
 //
-//   node scripts/eval-mentions.mjs scan <cli.js> <checkouts> <out.jsonl> [--per-file]
+//   node scripts/eval-mentions.mjs scan <cli.js> <checkouts> <out.jsonl> [--per-file] [--corpus <dir>]
 //       runs `mentions` over every repository of docs/eval/repos.json checked out under
 //       <checkouts>/<owner+name>; --per-file calls the single-file form once per file (for a
 //       CLI without --jsonl, such as main's before this change).
@@ -34,14 +34,15 @@ function filesUnder(dir) {
   return out;
 }
 
-function scan(cli, checkouts, outFile, perFile) {
+function scan(cli, checkouts, outFile, perFile, corpus) {
+  const extra = corpus ? ['--corpus', corpus] : [];
   const rows = [];
   for (const r of repos) {
     const dir = join(checkouts, r.repo.replace('/', '+'));
     if (!existsSync(dir)) throw new Error(`${dir}: not checked out (see docs/eval/README.md)`);
     let lines;
     if (!perFile) {
-      lines = execFileSync('node', [cli, 'mentions', '--jsonl', '.'], { cwd: dir, maxBuffer: 1 << 30, encoding: 'utf8' })
+      lines = execFileSync('node', [cli, 'mentions', '--jsonl', '.', ...extra], { cwd: dir, maxBuffer: 1 << 30, encoding: 'utf8' })
         .split('\n')
         .filter((l) => l)
         .map((l) => JSON.parse(l));
@@ -49,7 +50,7 @@ function scan(cli, checkouts, outFile, perFile) {
       lines = [];
       for (const f of filesUnder(dir)) {
         try {
-          const text = execFileSync('node', [cli, 'mentions', f], { maxBuffer: 1 << 30, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+          const text = execFileSync('node', [cli, 'mentions', f, ...extra], { maxBuffer: 1 << 30, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
           lines.push({ file: relative(dir, f), mentions: JSON.parse(text) });
         } catch {
           // binary or unreadable: the CLI refused it
@@ -70,23 +71,32 @@ function report(args) {
   const markdown = args.includes('--markdown');
   const runs = args.filter((a) => a.includes('=')).map((a) => {
     const [label, file] = a.split('=');
-    return { label, rows: readJsonl(file).filter((r) => r.kind === 'method') };
+    const all = readJsonl(file);
+    // Precision is about method names (an arXiv ID names its paper); recall counts any card.
+    return { label, rows: all.filter((r) => r.kind === 'method'), all };
   });
   // A judgement is of one digest card on one line: correct or wrong.
+  // `path: "*"` judges every line of one name for one digest in a repository (a category the
+  // judge inspected as a whole, e.g. SRT = Secure Reliable Transport throughout Haivision/srt).
   const verdicts = new Map();
-  for (const j of readJsonl(join(evalDir, 'judgements.jsonl'))) verdicts.set(key(j, j.digest), j.verdict);
+  const byName = new Map();
+  for (const j of readJsonl(join(evalDir, 'judgements.jsonl'))) {
+    if (j.path === '*') byName.set(`${j.repo}\u0000${j.name.toLowerCase()}\u0000${j.digest}`, j.verdict);
+    else verdicts.set(key(j, j.digest), j.verdict);
+  }
+  const verdictOf = (r, d) => verdicts.get(key(r, d)) ?? byName.get(`${r.repo}\u0000${r.text.toLowerCase()}\u0000${d}`);
   const sample = readJsonl(join(evalDir, 'recall-sample.jsonl')).filter((s) => s.real);
   const result = { repos: [], totals: {} };
   for (const run of runs) {
     const totals = { implementation: { cards: 0, correct: 0, wrong: 0, unjudged: 0 }, unrelated: { cards: 0, correct: 0, wrong: 0, unjudged: 0 } };
     const found = new Set();
-    for (const r of run.rows) for (const d of r.digests) found.add(key(r, d));
+    for (const r of run.all) for (const d of r.digests) found.add(key(r, d));
     for (const repo of repos) {
       const t = { cards: 0, correct: 0, wrong: 0, unjudged: 0 };
       for (const r of run.rows.filter((x) => x.repo === repo.repo)) {
         for (const d of r.digests) {
           t.cards++;
-          const v = verdicts.get(key(r, d));
+          const v = verdictOf(r, d);
           if (v === 'correct') t.correct++;
           else if (v === 'wrong') t.wrong++;
           else t.unjudged++;
@@ -140,7 +150,8 @@ function report(args) {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-if (command === 'scan') scan(resolve(rest[0]), resolve(rest[1]), resolve(rest[2]), rest.includes('--per-file'));
+const corpusAt = rest.indexOf('--corpus');
+if (command === 'scan') scan(resolve(rest[0]), resolve(rest[1]), resolve(rest[2]), rest.includes('--per-file'), corpusAt >= 0 ? resolve(rest[corpusAt + 1]) : undefined);
 else if (command === 'report') report(rest);
 else {
   console.error('usage: eval-mentions.mjs scan <cli.js> <checkouts> <out.jsonl> [--per-file] | report <label>=<scan.jsonl>… [--markdown]');
