@@ -27,8 +27,6 @@ export type RecognizerEntry = TableEntry & EvidenceEntry;
 export const MAX_DIGESTS_PER_NAME = 50;
 /** Lines of a document looked at (the rest is not scanned; *In This File* says so). */
 export const MAX_DOCUMENT_LINES = 200_000;
-/** Documents whose decision is kept (the hover and *In This File* usually want the same few). */
-const CACHED_DOCUMENTS = 8;
 
 /** Entries by global position, for the evidence (titles, other names); parsed only when asked. */
 interface EntrySource {
@@ -48,7 +46,11 @@ const WINDOW = 512;
 const CHUNK = 8192;
 
 export class Recognizer {
-  private readonly documents = new Map<string, { version: number; mentions: DocumentMentions }>();
+  /**
+   * Decisions by document object (not by URI: an untitled document's URI is reused by the next
+   * one, at version 1 again), dropped with the document.
+   */
+  private readonly documents = new WeakMap<object, { version: number; mentions: DocumentMentions }>();
   /** Work done, for tests that check growth (digest positions visited by scans). */
   work = 0;
 
@@ -128,19 +130,12 @@ export class Recognizer {
    * The decided mentions of document `key` at `version`, computed once per version: the hover
    * and *In This File* call this and share the result.
    */
-  document(key: string, version: number, lines: () => readonly string[]): DocumentMentions {
+  document(key: object, version: number, lines: () => readonly string[]): DocumentMentions {
     const hit = this.documents.get(key);
     if (hit && hit.version === version) return hit.mentions;
     const mentions = this.analyze(lines());
-    this.documents.delete(key);
-    if (this.documents.size >= CACHED_DOCUMENTS) this.documents.delete(this.documents.keys().next().value!);
     this.documents.set(key, { version, mentions });
     return mentions;
-  }
-
-  /** Forgets a closed document. */
-  forget(key: string): void {
-    this.documents.delete(key);
   }
 
   private decide(lines: readonly string[], raw: Raw): Mention[] {

@@ -3,7 +3,7 @@ import { DocumentMentions, MAX_DOCUMENT_LINES, Recognizer } from '../core/recogn
 
 /** The document's decided mentions, computed once per version by the snapshot's recognizer. */
 export function documentMentions(recognizer: Recognizer, document: vscode.TextDocument): DocumentMentions {
-  return recognizer.document(document.uri.toString(), document.version, () => {
+  return recognizer.document(document, document.version, () => {
     // One line past the limit tells the decision the document was cut.
     const n = Math.min(document.lineCount, MAX_DOCUMENT_LINES + 1);
     const lines = new Array<string>(n);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { buildHoverCard, CardLabels } from '../core/hoverCard';
 import { applyControls } from '../core/mentionEvidence';
-import { identifierRange } from '../core/recognizer';
+import { identifierRange, MAX_DOCUMENT_LINES } from '../core/recognizer';
 import { documentMentions } from './documentMentions';
 import { Feature, FeatureDeps } from './deps';
 
@@ -37,7 +37,12 @@ export class DigestHoverProvider implements vscode.HoverProvider {
     const text = document.lineAt(position.line).text;
     // The decision is made once per document version, from the whole document (shared with
     // In This File); a hover only looks up its line.
-    const decided = documentMentions(this.deps.corpus.recognizer, document).at(position.line, position.character, text);
+    const recognizer = this.deps.corpus.recognizer;
+    // Past the lines a document decision covers, the line decides alone (a bounded window).
+    const decided =
+      position.line < MAX_DOCUMENT_LINES
+        ? documentMentions(recognizer, document).at(position.line, position.character, text)
+        : recognizer.mentionsAt(text, position.line, position.character);
     const mentions = applyControls(
       decided.filter((m) => settings.methodNames || m.kind !== 'method'),
       settings,

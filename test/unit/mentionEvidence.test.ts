@@ -165,11 +165,15 @@ describe('mention evidence: one decision per document version', () => {
       reads++;
       return ['import pyreft', '# get reft model'];
     };
-    const first = rec.document('file:///a.py', 1, lines);
-    assert.equal(rec.document('file:///a.py', 1, lines), first);
+    const doc = {};
+    const first = rec.document(doc, 1, lines);
+    assert.equal(rec.document(doc, 1, lines), first);
     assert.equal(reads, 1);
-    rec.document('file:///a.py', 2, lines);
+    rec.document(doc, 2, lines);
     assert.equal(reads, 2);
+    // Another document at the same version (an untitled URI reused) is decided afresh.
+    rec.document({}, 2, lines);
+    assert.equal(reads, 3);
     assert.deepEqual(first.mentions.map((x) => x.text), ['pyreft', 'reft']);
   });
 
