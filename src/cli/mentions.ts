@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bundleRecognizer } from '../core/bundle';
+import { normalizeArxivId } from '../core/arxiv';
+import { citationDigests, parseBib, titleKey } from '../core/bibliography';
+import { bundleRecognizer, LoadedBundle } from '../core/bundle';
+import { Citations, splitLines } from '../core/recognizer';
 import { Mention } from '../core/types';
 import { CliIO } from './io';
 import { defaultBundleDir, readBundleIndex } from './loadBundle';
@@ -40,6 +43,25 @@ export function toJson(m: Mention): Record<string, unknown> {
   if (m.arxiv !== undefined) row.arxiv = m.arxiv;
   row.digests = m.digests;
   return row;
+}
+
+function bibliographyOf(bibFiles: readonly string[], index: LoadedBundle): Citations | undefined {
+  if (bibFiles.length === 0) return undefined;
+  const entries = [];
+  for (const f of bibFiles.slice(0, 100)) {
+    const read = readTextFile(f, 2 * 1024 * 1024);
+    if (!('error' in read)) entries.push(...parseBib(read.text));
+  }
+  const byArxiv = new Map<string, string[]>();
+  const byTitle = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, k: string, id: string) => (map.get(k) ?? map.set(k, []).get(k)!).push(id);
+  for (let i = 0; i < index.entries.length; i++) {
+    const e = index.entries.at(i);
+    for (const a of e.arxiv) add(byArxiv, normalizeArxivId(a), e.id);
+    add(byTitle, titleKey(e.title), e.id);
+  }
+  const map = citationDigests(entries, { byArxiv: (id) => byArxiv.get(id) ?? [], byTitle: (k) => byTitle.get(k) ?? [] });
+  return map.size > 0 ? map : undefined;
 }
 
 /** Folders never walked into: dependencies and version control. */
@@ -117,12 +139,15 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.out(JSON.stringify(recognizer.scanText(read.text).map(toJson), null, 2));
     return 0;
   }
-  for (const file of walk(files.map((f) => path.resolve(io.cwd, f)), io)) {
+  const all = [...walk(files.map((f) => path.resolve(io.cwd, f)), io)];
+  // `.bib` files among the paths resolve `\cite{key}` and `@key`, as the workspace's do in the editor.
+  const citations = bibliographyOf(all.filter((f) => f.endsWith('.bib')), index);
+  for (const file of all) {
     const read = readTextFile(file);
     // Binaries and oversized files are skipped quietly: a folder scan meets many.
     if ('error' in read) continue;
     const shown = path.relative(io.cwd, file) || file;
-    io.out(JSON.stringify({ file: shown, mentions: recognizer.scanText(read.text).map(toJson) }));
+    io.out(JSON.stringify({ file: shown, mentions: recognizer.analyze(splitLines(read.text), { citations }).mentions.map(toJson) }));
   }
   return 0;
 }

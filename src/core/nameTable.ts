@@ -26,9 +26,9 @@ export interface TableEntry {
 export interface CompileOptions {
   /**
    * Whether a lower-case word is an English word. The bundle passes a full word list at build
-   * time; without one (user folders compiled at run time) a plain word of up to eight letters is
-   * taken for a possible English word (`forward`, `config`, `raptor`; not `zorbulator`), which
-   * only ever asks for more evidence.
+   * time; without one (user folders compiled at run time) a plain word of up to eight letters,
+   * not in capitals, is taken for a possible English word (`forward`, `Raptor`; not `zorbulator`
+   * or `LOCOST`), which only ever asks for more evidence.
    */
   isWord?: (word: string) => boolean;
 }
@@ -159,11 +159,13 @@ function compileName(name: string, distinctiveAllowed: boolean, isWord: ((w: str
     // One word, or a lower-case phrase: a word when every part is one.
     const cuts = [0, ...breaks.filter((b) => sk.kind[b] >= Boundary.Underscore), key.length];
     const camel = breaks.some((b) => sk.kind[b] < Boundary.Underscore);
+    // Without a list, an all-capitals name (`TOFST`, `LOCOST`) is taken for an acronym.
+    const allCaps = upper && sk.cased === sk.cased.toUpperCase();
     word = !camel;
     for (let i = 0; word && i + 1 < cuts.length; i++) {
       const part = key.slice(cuts[i], cuts[i + 1]);
       // Without a list, any part of a phrase may be a word; a lone word only when short.
-      word = isWord ? isWord(part) : cuts.length > 2 || part.length <= MAYBE_WORD_LENGTH;
+      word = isWord ? isWord(part) : cuts.length > 2 || (part.length <= MAYBE_WORD_LENGTH && !allCaps);
     }
   }
   // Inner capitals after a lower-case letter: `ReFT`, `CoPE`, `FoX`, `muP`.

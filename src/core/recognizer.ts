@@ -16,12 +16,16 @@
  * they would be another name.
  */
 import { findArxivIds } from './arxiv';
+import { citationKeysIn } from './bibliography';
 import { decideMentions, EvidenceEntry, inEncodedData, initialsOf, isMinifiedLine, NameCandidate, NameSense } from './mentionEvidence';
 import { CompiledNames, CompileOptions, NameTable, PREFIX, Spelling, TableEntry, compileNames, unitsCode } from './nameTable';
 import { Boundary, Skeleton, skeletonize } from './recognizerText';
 import { Mention } from './types';
 
 export type RecognizerEntry = TableEntry & EvidenceEntry;
+
+/** Citation key → digest ids (bibliography.ts). */
+export type Citations = ReadonlyMap<string, readonly string[]>;
 
 /** Digests a single name may stand for in one mention; more are cut (they cannot all be shown). */
 export const MAX_DIGESTS_PER_NAME = 50;
@@ -50,7 +54,7 @@ export class Recognizer {
    * Decisions by document object (not by URI: an untitled document's URI is reused by the next
    * one, at version 1 again), dropped with the document.
    */
-  private readonly documents = new WeakMap<object, { version: number; mentions: DocumentMentions }>();
+  private readonly documents = new WeakMap<object, { version: number; mentions: DocumentMentions; citations?: Citations }>();
   /** Work done, for tests that check growth (digest positions visited by scans). */
   work = 0;
 
@@ -117,24 +121,58 @@ export class Recognizer {
     return filterKinds(this.analyze(splitLines(text, options?.maxLines ?? MAX_DOCUMENT_LINES)).mentions, options);
   }
 
-  /** The decided mentions of a document given as lines. */
-  analyze(lines: readonly string[], options?: { firstLine?: number }): DocumentMentions {
+  /**
+   * The decided mentions of a document given as lines. `citations` (citation key → digest ids,
+   * from the workspace's `.bib` files: bibliography.ts) makes `\cite{key}` and `@key` mentions,
+   * which are also evidence for their digests.
+   */
+  analyze(lines: readonly string[], options?: { firstLine?: number; citations?: Citations }): DocumentMentions {
     const first = options?.firstLine ?? 0;
     const raw: Raw = { names: [], arxiv: [] };
     const n = Math.min(lines.length, MAX_DOCUMENT_LINES);
-    for (let i = 0; i < n; i++) this.scanInto(raw, lines[i], first + i);
+    const citations = options?.citations;
+    for (let i = 0; i < n; i++) {
+      const lineStart = raw.names.length;
+      this.scanInto(raw, lines[i], first + i);
+      if (citations && citations.size > 0) this.citationsInto(raw, lines[i], first + i, citations, lineStart);
+    }
     return new DocumentMentions(this.decide(lines, raw), lines.length > MAX_DOCUMENT_LINES);
+  }
+
+  private positionOf: Map<string, number> | undefined;
+
+  /** `lineStart`: where this line's name candidates begin in `raw.names`. */
+  private citationsInto(raw: Raw, text: string, line: number, citations: Citations, lineStart: number): void {
+    for (const c of citationKeysIn(text)) {
+      const ids = citations.get(c.key);
+      if (!ids) continue;
+      if (!this.positionOf) {
+        this.positionOf = new Map();
+        this.ids.forEach((id, at) => this.positionOf!.has(id) || this.positionOf!.set(id, at));
+      }
+      const positions = ids.map((id) => this.positionOf!.get(id)).filter((p): p is number => p !== undefined);
+      if (positions.length === 0) continue;
+      // The key replaces any name found inside it (`sun2023retentive` is one mention).
+      for (let k = raw.names.length - 1; k >= lineStart; k--) {
+        const m = raw.names[k];
+        if (m.end > c.start && m.start < c.end) raw.names.splice(k, 1);
+      }
+      raw.arxiv.push({
+        positions,
+        mention: { line, character: c.start, endCharacter: c.end, text: c.key, kind: 'method', name: c.key, digests: unique(positions.map((p) => this.ids[p])).slice(0, MAX_DIGESTS_PER_NAME) },
+      });
+    }
   }
 
   /**
    * The decided mentions of document `key` at `version`, computed once per version: the hover
    * and *In This File* call this and share the result.
    */
-  document(key: object, version: number, lines: () => readonly string[]): DocumentMentions {
+  document(key: object, version: number, lines: () => readonly string[], citations?: Citations): DocumentMentions {
     const hit = this.documents.get(key);
-    if (hit && hit.version === version) return hit.mentions;
-    const mentions = this.analyze(lines());
-    this.documents.set(key, { version, mentions });
+    if (hit && hit.version === version && hit.citations === citations) return hit.mentions;
+    const mentions = this.analyze(lines(), { citations });
+    this.documents.set(key, { version, mentions, citations });
     return mentions;
   }
 

@@ -1,5 +1,12 @@
 import * as vscode from 'vscode';
-import { DocumentMentions, MAX_DOCUMENT_LINES, Recognizer } from '../core/recognizer';
+import { Citations, DocumentMentions, MAX_DOCUMENT_LINES, Recognizer } from '../core/recognizer';
+
+/** The workspace's citation keys (features/bibliography.ts), shared by the hover and In This File. */
+let citations: Citations | undefined;
+
+export function setCitations(value: Citations | undefined): void {
+  citations = value;
+}
 
 /** The document's decided mentions, computed once per version by the snapshot's recognizer. */
 export function documentMentions(recognizer: Recognizer, document: vscode.TextDocument): DocumentMentions {
@@ -9,5 +16,5 @@ export function documentMentions(recognizer: Recognizer, document: vscode.TextDo
     const lines = new Array<string>(n);
     for (let i = 0; i < n; i++) lines[i] = document.lineAt(i).text;
     return lines;
-  });
+  }, citations);
 }

@@ -9,6 +9,7 @@ import { activate as userFolders } from './userFolders';
 import { activate as newDigest } from './newDigest';
 import { activate as importTelegram } from './importTelegram';
 import { activate as mentionControls } from './mentionControls';
+import { activate as bibliography } from './bibliography';
 
 /** Every feature, in activation order. Each returns an optional service exposed to tests. */
 export const features: Record<string, Feature> = {
@@ -22,4 +23,5 @@ export const features: Record<string, Feature> = {
   newDigest,
   importTelegram,
   mentionControls,
+  bibliography,
 };

@@ -119,6 +119,18 @@ describe('CLI: mentions <file>', () => {
     );
   });
 
+  it('--jsonl resolves \\cite keys through the .bib files among the paths', async () => {
+    const paper = path.join(dir, 'paper');
+    fs.mkdirSync(paper, { recursive: true });
+    fs.writeFileSync(path.join(paper, 'refs.bib'), '@article{sun2023retentive,\n  eprint = {2307.08621},\n}\n');
+    fs.writeFileSync(path.join(paper, 'main.tex'), 'Retention \\cite{sun2023retentive} works.\n');
+    const io = capture(dir);
+    assert.equal(await run(['paper', '--jsonl', '--corpus', corpus], io), 0, io.stderr);
+    const lines = io.stdout.trim().split('\n').map((l) => JSON.parse(l) as { file: string; mentions: { text: string; digests: string[] }[] });
+    const tex = lines.find((l) => l.file.endsWith('main.tex'))!;
+    assert.deepEqual(tex.mentions.map((m) => [m.text, m.digests]), [['sun2023retentive', ['retnet']]]);
+  });
+
   it('--jsonl reports a missing path and goes on', async () => {
     const io = capture(dir);
     assert.equal(await run(['missing-dir', write('one.md', 'RetNet'), '--jsonl', '--corpus', corpus], io), 0);
