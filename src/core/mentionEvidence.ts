@@ -78,67 +78,95 @@ const isLetter = (c: number): boolean => isLower(c) || isUpper(c);
 
 /** The words of a document, lower-cased, and the acronym spell-outs it contains. */
 export class DocumentWords {
-  readonly words = new Set<string>();
+  private wordSet: Set<string> | undefined;
   /** Acronym (lower case) → spell-outs found (each a lower-case phrase). */
   readonly spellOuts = new Map<string, string[]>();
 
   /** `acronyms`: lower-case letters of the short names the document's candidates use. */
-  constructor(lines: readonly string[], acronyms: ReadonlySet<string>) {
-    let budget = MAX_EVIDENCE_CHARS;
+  constructor(
+    private readonly lines: readonly string[],
+    acronyms: ReadonlySet<string>,
+  ) {
+    if (acronyms.size === 0) return;
     const lengths = new Set<number>();
     for (const a of acronyms) lengths.add(a.length);
+    let budget = MAX_EVIDENCE_CHARS;
     for (const line of lines) {
       if (budget <= 0) break;
       budget -= line.length;
-      this.scanLine(line, acronyms, lengths);
+      this.spellOutsIn(line, acronyms, lengths);
     }
   }
 
-  private scanLine(line: string, acronyms: ReadonlySet<string>, lengths: ReadonlySet<number>): void {
-    // Words split on anything but letters; a phrase continues over one space or hyphen.
-    const words: { w: string; capital: boolean; joined: boolean }[] = [];
-    let i = 0;
+  /** Every word of the document (up to the evidence budget), made on first use. */
+  get words(): ReadonlySet<string> {
+    if (!this.wordSet) {
+      const set = new Set<string>();
+      let budget = MAX_EVIDENCE_CHARS;
+      for (const line of this.lines) {
+        if (budget <= 0) break;
+        budget -= line.length;
+        const n = line.length;
+        let i = 0;
+        while (i < n) {
+          if (!isLetter(line.charCodeAt(i))) {
+            i++;
+            continue;
+          }
+          let j = i + 1;
+          while (j < n && isLetter(line.charCodeAt(j))) j++;
+          // Shorter words say nothing about a paper or about ML.
+          if (j - i >= 3 && j - i <= 24 && set.size < MAX_DISTINCT_WORDS) set.add(line.slice(i, j).toLowerCase());
+          i = j;
+        }
+      }
+      this.wordSet = set;
+    }
+    return this.wordSet;
+  }
+
+  private spellOutsIn(line: string, acronyms: ReadonlySet<string>, lengths: ReadonlySet<number>): void {
+    // Word starts and ends; a phrase continues over one space or hyphen.
+    const starts: number[] = [];
+    const ends: number[] = [];
     const n = line.length;
-    let prevEnd = -2;
+    let i = 0;
     while (i < n) {
-      const c = line.charCodeAt(i);
-      if (!isLetter(c)) {
+      if (!isLetter(line.charCodeAt(i))) {
         i++;
         continue;
       }
       let j = i + 1;
       while (j < n && isLetter(line.charCodeAt(j))) j++;
-      const w = line.slice(i, j).toLowerCase();
-      if (this.words.size < MAX_DISTINCT_WORDS || this.words.has(w)) this.words.add(w);
-      const gap = i - prevEnd;
-      const sep = prevEnd >= 0 ? line.charCodeAt(prevEnd) : 0;
-      words.push({ w, capital: isUpper(c), joined: gap === 1 && (sep === 32 || sep === 45) });
-      prevEnd = j;
+      starts.push(i);
+      ends.push(j);
       i = j;
     }
-    if (acronyms.size === 0 || words.length < 2) return;
-    const upperLine = line.toLowerCase();
+    if (starts.length < 2) return;
+    let lowerLine: string | undefined;
     for (const k of lengths) {
       if (k < 2) continue;
-      for (let s = 0; s + k <= words.length; s++) {
+      for (let s = 0; s + k <= starts.length; s++) {
         let ok = true;
-        let initials = '';
         let title = true;
+        let initials = '';
         for (let t = 0; t < k && ok; t++) {
-          const word = words[s + t];
-          if (t > 0 && !word.joined) ok = false;
+          const w = s + t;
           // A one-letter word is the acronym itself or an article, not a spelled-out part.
-          if (word.w.length < 2) ok = false;
-          initials += word.w[0];
-          title &&= word.capital;
+          if (ends[w] - starts[w] < 2) ok = false;
+          if (t > 0) {
+            const sep = line.charCodeAt(ends[w - 1]);
+            if (starts[w] - ends[w - 1] !== 1 || (sep !== 32 && sep !== 45)) ok = false;
+          }
+          const c = line.charCodeAt(starts[w]);
+          title &&= isUpper(c);
+          initials += String.fromCharCode(isUpper(c) ? c + 32 : c);
         }
         if (!ok || !acronyms.has(initials)) continue;
         // Title Case anywhere, or any case on a line that also uses the acronym.
-        if (!title && !containsWord(upperLine, initials)) continue;
-        const phrase = words
-          .slice(s, s + k)
-          .map((x) => x.w)
-          .join(' ');
+        lowerLine ??= line.toLowerCase();
+        if (!title && !containsWord(lowerLine, initials)) continue;
+        const phrase = lowerLine.slice(starts[s], ends[s + k - 1]).replace(/[\s-]+/g, ' ');
         let list = this.spellOuts.get(initials);
         if (!list) this.spellOuts.set(initials, (list = []));
         if (!list.includes(phrase) && list.length < 16) list.push(phrase);
