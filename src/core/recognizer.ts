@@ -176,6 +176,31 @@ export class Recognizer {
     return mentions;
   }
 
+  /**
+   * The hover's answer at `character` of `line` (text `text`) in document `key` at `version`:
+   * from the document's decision when it is made (or needed: an ambiguous name under the
+   * cursor), else from the line alone — unambiguous names and arXiv IDs do not depend on the
+   * rest of the document, so the first hover in a big file does not wait for all of it.
+   */
+  hoverAt(key: object, version: number, lines: () => readonly string[], line: number, character: number, text: string, citations?: Citations): Mention[] {
+    const hit = this.documents.get(key);
+    if (hit && hit.version === version && hit.citations === citations) return hit.mentions.at(line, character, text);
+    if (character < 0 || character > text.length) return [];
+    if (!citations || citations.size === 0) {
+      const from = Math.max(0, character - WINDOW);
+      const to = Math.min(text.length, character + WINDOW);
+      const raw = this.candidatesIn(text, line, from, to);
+      const here = (m: { start: number; end: number }) => {
+        const r = identifierRange(text, { character: m.start, endCharacter: m.end, kind: 'method' });
+        return r.start <= character && character < r.end;
+      };
+      raw.names = raw.names.filter(here);
+      raw.arxiv = raw.arxiv.filter((a) => a.mention.character <= character && character < a.mention.endCharacter);
+      if (raw.names.every((c) => c.senses.every((sense) => sense.unambiguous))) return this.decide([text], raw);
+    }
+    return this.document(key, version, lines, citations).at(line, character, text);
+  }
+
   private decide(lines: readonly string[], raw: Raw): Mention[] {
     return decideMentions({
       lines,

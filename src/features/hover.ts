@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { buildHoverCard, CardLabels } from '../core/hoverCard';
 import { applyControls } from '../core/mentionEvidence';
 import { identifierRange, MAX_DOCUMENT_LINES } from '../core/recognizer';
-import { documentMentions } from './documentMentions';
+import { mentionsAtPosition } from './documentMentions';
 import { Feature, FeatureDeps } from './deps';
 
 /**
@@ -41,7 +41,7 @@ export class DigestHoverProvider implements vscode.HoverProvider {
     // Past the lines a document decision covers, the line decides alone (a bounded window).
     const decided =
       position.line < MAX_DOCUMENT_LINES
-        ? documentMentions(recognizer, document).at(position.line, position.character, text)
+        ? mentionsAtPosition(recognizer, document, position.line, position.character, text)
         : recognizer.mentionsAt(text, position.line, position.character);
     const mentions = applyControls(
       decided.filter((m) => settings.methodNames || m.kind !== 'method'),

@@ -158,6 +158,24 @@ describe('mention evidence: controls and ranges', () => {
 });
 
 describe('mention evidence: one decision per document version', () => {
+  it('answers a hover on an unambiguous name from its line, and decides the document for an ambiguous one', () => {
+    const rec = Recognizer.build(entries, { isWord });
+    let reads = 0;
+    const text = ['import pyreft', 'model = RetNet(cfg)  # get reft model'];
+    const lines = (): string[] => {
+      reads++;
+      return text;
+    };
+    const doc = {};
+    assert.deepEqual(rec.hoverAt(doc, 1, lines, 1, 9, text[1]).map((m) => m.text), ['RetNet']);
+    assert.equal(reads, 0, 'an unambiguous name needs no document pass');
+    const at = text[1].indexOf('reft');
+    assert.deepEqual(rec.hoverAt(doc, 1, lines, 1, at, text[1]).map((m) => m.text), ['reft']);
+    assert.equal(reads, 1);
+    assert.deepEqual(rec.hoverAt(doc, 1, lines, 1, 9, text[1]).map((m) => m.text), ['RetNet']);
+    assert.equal(reads, 1, 'the decision is reused');
+  });
+
   it('computes a document once per version and again for a new one', () => {
     const rec = Recognizer.build(entries, { isWord });
     let reads = 0;
