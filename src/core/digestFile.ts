@@ -341,6 +341,7 @@ export function serializeDigest(meta: DigestMeta, body: string): string {
   add('arxiv', flow(meta.arxiv));
   add('methods', flow(meta.methods));
   add('topics', flow(meta.topics));
+  if (meta.aliases && meta.aliases.length > 0) add('aliases', flow(meta.aliases));
   const source = new YAMLMap();
   source.items.push(new Pair(new Scalar('name'), new Scalar(meta.source.name)));
   if (meta.source.url) source.items.push(new Pair(new Scalar('url'), new Scalar(meta.source.url)));
