@@ -1,4 +1,5 @@
 import tseslint from 'typescript-eslint';
+import regexp from 'eslint-plugin-regexp';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.vscode-test-web/**', 'test/integration/suites.generated.ts'] },
@@ -17,6 +18,23 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['vscode', 'node:*', 'fs', 'path', 'os', 'child_process', 'crypto'] }],
+    },
+  },
+  // Regex safety checked statically: the core reads untrusted text (open files, corpus, exports),
+  // so a regex that can backtrack super-linearly is an error, not a slow test.
+  // Style rules of the plugin are left off; these are the ones about what a regex does.
+  {
+    files: ['src/**/*.ts'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+      'regexp/no-dupe-disjunctions': 'error',
+      'regexp/no-empty-alternative': 'error',
+      'regexp/no-useless-backreference': 'error',
+      'regexp/no-misleading-capturing-group': 'error',
+      'regexp/no-potentially-useless-backreference': 'error',
+      'regexp/optimal-quantifier-concatenation': 'error',
     },
   },
   {

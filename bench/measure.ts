@@ -95,11 +95,15 @@ const tBuilt = performance.now();
 // ---- first hover: a line that mentions the corpus, as the provider answers it --------------
 const lines = sourceFile(workloadDigests);
 const cardOptions = { maxCards: 3, unknownArxivIds: true };
-const hover = (text: string, line: number, character: number): unknown => {
-  const mentions = recognizer.mentionsAt(text, line, character, { methods: true, arxiv: true });
+// As the provider answers: the document decided once per version, then a lookup of the line.
+const workloadDoc = {};
+const hover = (text: string, line: number, character: number, doc: object = workloadDoc, docLines: readonly string[] = lines): unknown => {
+  const mentions = recognizer.hoverAt(doc, 1, () => docLines, line, character, text);
   return mentions.length > 0 ? buildHoverCard(mentions, corpus, cardOptions) : undefined;
 };
-const firstLine = lines.findIndex((l) => l.startsWith('class '));
+// A name longer than a short acronym: acronyms (`XLYM`) count only with evidence of their
+// digest elsewhere in the document, which the synthetic file may not have.
+const firstLine = lines.findIndex((l) => /^class \w{5,}Attention\(/.test(l));
 const firstChar = 'class '.length + 1;
 const tHover0 = performance.now();
 const firstCard = hover(lines[firstLine], firstLine, firstChar);
@@ -156,7 +160,8 @@ for (const p of points) if (recognizer.mentionsAt(lines[p.line], p.line, p.chara
 
 const longLine = minifiedLine(workloadDigests);
 const longPoints = hoverPoints([longLine], 200, 23);
-const longRuns = fastestOf(3, longPoints.length, (i) => hover(longLine, 0, longPoints[i].character));
+const longDoc = {};
+const longRuns = fastestOf(3, longPoints.length, (i) => hover(longLine, 0, longPoints[i].character, longDoc, [longLine]));
 const longTimes = longRuns.best;
 
 const inFileRuns: number[] = [];
@@ -164,8 +169,8 @@ let inFileMentions = 0;
 let inFileDigests = 0;
 for (let run = 0; run < 3; run++) {
   const t = performance.now();
-  const mentions: Mention[] = [];
-  for (let i = 0; i < lines.length; i++) for (const m of recognizer.scanLine(lines[i], i, { methods: true, arxiv: true })) mentions.push(m);
+  // A new document version: decided as a whole, as In This File does.
+  const mentions: readonly Mention[] = recognizer.analyze(lines).mentions;
   const grouped = groupMentions(mentions, (id) => corpus.get(id));
   inFileRuns.push(performance.now() - t);
   inFileMentions = mentions.length;

@@ -10,7 +10,7 @@ import { run as card } from './cli/card';
 
 const commands: Record<string, { run: CliCommand; usage: string }> = {
   list: { run: list, usage: 'list                      JSON array of all digests\u2019 metadata' },
-  mentions: { run: mentions, usage: 'mentions <file>           JSON array of mentions (same recognizer as the hover)' },
+  mentions: { run: mentions, usage: 'mentions <file> | <path…> --jsonl  mentions as JSON (same recognizer as the hover)' },
   card: { run: card, usage: 'card <file> <line> <char> the hover card markdown at that position [--lang en|ru]' },
   search: { run: search, usage: 'search <query>            JSON array of digest ids, best first' },
   validate: { run: validate, usage: 'validate [folder\u2026]        problems found; exit 1 when any' },

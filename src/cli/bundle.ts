@@ -4,6 +4,7 @@ import { CliIO } from './io';
 import { buildBundle, bundleFiles } from '../core/bundle';
 import { loadDigestFolder } from './validate';
 import { formatProblem } from './format';
+import { englishWord } from './englishWords';
 
 /** `bundle <folder> --out <dir>`: digests/ → index.json, entries.json, search.json, bodies.json. Fails on any error. */
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -24,7 +25,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.err(`bundle: ${errors.length} error(s) in ${folder}; fix them or run "npm run validate"`);
     return 1;
   }
-  const { index, bodies } = buildBundle(digests, topics);
+  // Which names are English words is decided here, with the full word list, and compiled into
+  // the name table: the extension ships the answers, not the list.
+  const { index, bodies } = buildBundle(digests, topics, { isWord: englishWord() });
   const dir = path.resolve(io.cwd, out);
   fs.mkdirSync(dir, { recursive: true });
   for (const [name, text] of Object.entries(bundleFiles(index, bodies))) fs.writeFileSync(path.join(dir, name), text);

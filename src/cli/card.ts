@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { bundleRecognizer } from '../core/bundle';
 import { cardAt, DEFAULT_LABELS } from '../core/hoverCard';
+import { splitLines } from '../core/recognizer';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import type { Lang } from '../core/types';
 import { CliIO } from './io';
@@ -48,15 +49,17 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.err(`card: ${read.error}`);
     return 1;
   }
-  const lines = read.text.split(/\r\n|\r|\n/);
+  const lines = splitLines(read.text);
   if (line >= lines.length) {
     io.err(`card: ${file} has ${lines.length} line(s); line ${line} is past the end (lines count from 0)`);
     return 1;
   }
   const { corpus, index } = loadBundledCorpus(corpusDir);
   const hover = DEFAULT_SETTINGS.hover;
-  const found = cardAt(bundleRecognizer(index), corpus, lines[line], line, character, {
+  // The whole file is the document, decided as the editor decides an open file.
+  const found = cardAt(bundleRecognizer(index), corpus, { key: {}, version: 1, lines: () => lines }, lines[line], line, character, {
     methodNames: hover.methodNames,
+    controls: hover,
     maxCards: hover.maxCards,
     unknownArxivIds: hover.unknownArxivIds,
     lang,

@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bundleRecognizer } from '../core/bundle';
+import { normalizeArxivId } from '../core/arxiv';
+import { citationDigests, parseBib, titleKey } from '../core/bibliography';
+import { bundleRecognizer, LoadedBundle } from '../core/bundle';
+import { Citations, splitLines } from '../core/recognizer';
 import { Mention } from '../core/types';
 import { CliIO } from './io';
 import { defaultBundleDir, readBundleIndex } from './loadBundle';
@@ -42,9 +45,72 @@ export function toJson(m: Mention): Record<string, unknown> {
   return row;
 }
 
-/** `mentions <file> [--corpus <dir>]`: what the hover recognizes in a file, as JSON. */
+function bibliographyOf(bibFiles: readonly string[], index: LoadedBundle): Citations | undefined {
+  if (bibFiles.length === 0) return undefined;
+  const entries = [];
+  for (const f of bibFiles.slice(0, 100)) {
+    const read = readTextFile(f, 2 * 1024 * 1024);
+    if (!('error' in read)) entries.push(...parseBib(read.text));
+  }
+  const byArxiv = new Map<string, string[]>();
+  const byTitle = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, k: string, id: string) => (map.get(k) ?? map.set(k, []).get(k)!).push(id);
+  for (let i = 0; i < index.entries.length; i++) {
+    const e = index.entries.at(i);
+    for (const a of e.arxiv) add(byArxiv, normalizeArxivId(a), e.id);
+    add(byTitle, titleKey(e.title), e.id);
+  }
+  const map = citationDigests(entries, { byArxiv: (id) => byArxiv.get(id) ?? [], byTitle: (k) => byTitle.get(k) ?? [] });
+  return map.size > 0 ? map : undefined;
+}
+
+/** Folders never walked into: dependencies and version control. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+/** Bounds on one `--jsonl` run, so a mistaken `/` does not walk the whole disk. */
+const MAX_FILES = 200_000;
+const MAX_DEPTH = 32;
+
+/** Files under `paths` (files as given, folders walked in name order, links not followed). */
+function* walk(paths: readonly string[], io: CliIO): Generator<string> {
+  let count = 0;
+  const visit = function* (p: string, depth: number): Generator<string> {
+    let st: fs.Stats;
+    try {
+      st = fs.lstatSync(p);
+    } catch {
+      io.err(`mentions: ${p}: no such file`);
+      return;
+    }
+    if (st.isFile()) {
+      if (count++ < MAX_FILES) yield p;
+      return;
+    }
+    if (!st.isDirectory() || depth > MAX_DEPTH) return;
+    let names: string[];
+    try {
+      names = fs.readdirSync(p).sort();
+    } catch (e) {
+      io.err(`mentions: ${p}: ${(e as Error).message}`);
+      return;
+    }
+    for (const name of names) {
+      if (SKIPPED_DIRS.has(name)) continue;
+      yield* visit(path.join(p, name), depth + 1);
+      if (count >= MAX_FILES) return;
+    }
+  };
+  for (const p of paths) yield* visit(p, 0);
+  if (count > MAX_FILES) io.err(`mentions: stopped after ${MAX_FILES} files`);
+}
+
+/**
+ * `mentions <file> [--corpus <dir>]`: what the hover recognizes in a file, as JSON.
+ * `mentions <path…> --jsonl`: one line `{file, mentions}` per text file under the paths
+ * (binaries, `node_modules` and `.git` skipped), in one process.
+ */
 export async function run(args: string[], io: CliIO): Promise<number> {
   let corpusDir = defaultBundleDir();
+  let jsonl = false;
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--corpus') {
@@ -54,20 +120,34 @@ export async function run(args: string[], io: CliIO): Promise<number> {
         return 2;
       }
       corpusDir = path.resolve(io.cwd, dir);
-    } else files.push(args[i]);
+    } else if (args[i] === '--jsonl') jsonl = true;
+    else files.push(args[i]);
   }
-  if (files.length !== 1) {
-    io.err('Usage: mentions <file> [--corpus <dir>]');
+  if (files.length === 0 || (!jsonl && files.length !== 1)) {
+    io.err('Usage: mentions <file> [--corpus <dir>] | mentions <path…> --jsonl [--corpus <dir>]');
     return 2;
-  }
-  const read = readTextFile(path.resolve(io.cwd, files[0]));
-  if ('error' in read) {
-    io.err(`mentions: ${read.error}`);
-    return 1;
   }
   const index = readBundleIndex(corpusDir);
   // The compiled table the extension loads, so the CLI reports exactly what the hover sees.
   const recognizer = bundleRecognizer(index);
-  io.out(JSON.stringify(recognizer.scanText(read.text).map(toJson), null, 2));
+  if (!jsonl) {
+    const read = readTextFile(path.resolve(io.cwd, files[0]));
+    if ('error' in read) {
+      io.err(`mentions: ${read.error}`);
+      return 1;
+    }
+    io.out(JSON.stringify(recognizer.scanText(read.text).map(toJson), null, 2));
+    return 0;
+  }
+  const all = [...walk(files.map((f) => path.resolve(io.cwd, f)), io)];
+  // `.bib` files among the paths resolve `\cite{key}` and `@key`, as the workspace's do in the editor.
+  const citations = bibliographyOf(all.filter((f) => f.endsWith('.bib')), index);
+  for (const file of all) {
+    const read = readTextFile(file);
+    // Binaries and oversized files are skipped quietly: a folder scan meets many.
+    if ('error' in read) continue;
+    const shown = path.relative(io.cwd, file) || file;
+    io.out(JSON.stringify({ file: shown, mentions: recognizer.analyze(splitLines(read.text), { citations }).mentions.map(toJson) }));
+  }
   return 0;
 }

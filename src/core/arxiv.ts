@@ -1,9 +1,12 @@
 /**
- * Finds arXiv IDs in arbitrary text. Hand-written scanning, no regex: the input is whatever
- * the user has open (minified bundles, binary files), so the cost must stay linear in the text
- * and independent of how the text is shaped. Every backward look is bounded by a constant.
+ * The one definition of an arXiv ID: parse, normalize, validate, find in text, link. The hover,
+ * the validator, the importer, citations and the digest view all call this module, so an ID the
+ * validator accepts is one the hover finds, and the other way round.
+ *
+ * Finding is hand-written scanning, no regex: the input is whatever the user has open (minified
+ * bundles, binary files), so the cost must stay linear in the text and independent of how the
+ * text is shaped. Every backward look is bounded by a constant.
  */
-import { normalizeArxivId } from './arxivId';
 
 export interface ArxivMatch {
   /** UTF-16 offsets of the whole recognized form (URL or `arXiv:` prefix included). */
@@ -104,8 +107,9 @@ function isUrlChar(c: number): boolean {
 
 /**
  * Every arXiv ID in `text[from, to)`, in order. Forms: `2405.18719`, `2405.18719v2`,
- * `arXiv:2405.18719`, arxiv.org / alphaxiv.org / huggingface.co paper URLs, BibTeX `eprint`
- * values, and old-style `hep-th/9901001`. IDs inside longer digit runs or dotted version
+ * `arXiv:2405.18719`, the DOI `10.48550/arXiv.2405.18719`, arxiv.org / alphaxiv.org /
+ * huggingface.co paper URLs (any language segment), BibTeX `eprint` values, and old-style
+ * `hep-th/9901001`. IDs inside longer digit runs or dotted version
  * numbers (`1.2405.18719`, `2405.18719.3`) are not IDs.
  */
 export function findArxivIds(text: string, from = 0, to = text.length): ArxivMatch[] {
@@ -139,12 +143,33 @@ export function findArxivIds(text: string, from = 0, to = text.length): ArxivMat
   return out;
 }
 
+/** arXiv's DOI prefix: `10.48550/arXiv.2205.06266` names the paper 2205.06266. */
+const DOI_PREFIX = '10.48550/arxiv.';
+const DOI_HOSTS = ['https://doi.org/', 'http://doi.org/', 'https://dx.doi.org/', 'http://dx.doi.org/', 'doi.org/', 'doi:'];
+
+/** Start of a DOI form ending right before `idStart`, or −1. */
+function doiStart(text: string, idStart: number, floor: number): number {
+  const at = idStart - DOI_PREFIX.length;
+  if (at < floor || lowerAscii(text, at, idStart) !== DOI_PREFIX) return -1;
+  if (at > floor && (isAsciiAlnum(text.charCodeAt(at - 1)) || text.charCodeAt(at - 1) === 46)) return -1;
+  for (const host of DOI_HOSTS) {
+    if (at - host.length >= floor && lowerAscii(text, at - host.length, at) === host) return at - host.length;
+  }
+  return at;
+}
+
 function newStyleAt(text: string, start: number, yymmEnd: number, from: number, to: number): ArxivMatch | undefined {
   if (yymmEnd >= to || text.charCodeAt(yymmEnd) !== 46) return undefined;
   const numEnd = digitRunEnd(text, yymmEnd + 1, to);
   const numLen = numEnd - yymmEnd - 1;
   if (numLen !== 4 && numLen !== 5) return undefined;
   if (!validNewStyle(Number(text.slice(start, start + 4)), numLen)) return undefined;
+  const doi = doiStart(text, start, from);
+  if (doi >= 0) {
+    const idEnd = versionEnd(text, numEnd, to);
+    if (!acceptableAfter(text, idEnd, to)) return undefined;
+    return { start: doi, end: idEnd, idStart: start, idEnd, id: normalizeArxivId(text.slice(start, idEnd)) };
+  }
   if (start > from) {
     const p = text.charCodeAt(start - 1);
     // `1.2405.18719` (a dotted version) or `x2405.18719` (part of a word), except `arxiv2405.…`.
@@ -184,4 +209,111 @@ function oldStyleAt(text: string, start: number, numEnd: number, from: number, t
   const idEnd = versionEnd(text, numEnd, to);
   if (!acceptableAfter(text, idEnd, to)) return undefined;
   return { start: formStart(text, a, from), end: idEnd, idStart: a, idEnd, id: normalizeArxivId(text.slice(a, idEnd)) };
+}
+
+/**
+ * Canonical form of an arXiv ID: no `arXiv:` prefix or version suffix; for old-style IDs a
+ * lower-case archive without the subject class (`math.GT/0309136` is `math/0309136` on arXiv).
+ */
+export function normalizeArxivId(raw: string): string {
+  let id = raw.trim();
+  if (id.slice(0, 6).toLowerCase() === 'arxiv:') id = id.slice(6);
+  let v = id.length;
+  while (v > 0 && isDigit(id.charCodeAt(v - 1))) v--;
+  if (v < id.length && v > 0 && (id.charCodeAt(v - 1) === 118 || id.charCodeAt(v - 1) === 86)) id = id.slice(0, v - 1);
+  const slash = id.indexOf('/');
+  if (slash < 0) return id;
+  const archive = id.slice(0, slash);
+  const dot = archive.indexOf('.');
+  return ((dot < 0 ? archive : archive.slice(0, dot)) + id.slice(slash)).toLowerCase();
+}
+
+/**
+ * Why `raw` is not an arXiv ID, or undefined when it is one: exactly one identifier (version
+ * allowed, nothing around it) that `findArxivIds` would also find — a real month, the digit count
+ * of its era (4 until 1412, 5 from 1501), a known archive for old-style IDs.
+ */
+export function arxivIdProblem(raw: string): string | undefined {
+  const shape = `"${raw}" is not a well-formed arXiv ID (expected e.g. 2405.18719 or hep-th/9901001)`;
+  if (raw.length === 0 || raw.length > 40) return shape;
+  const slash = raw.indexOf('/');
+  if (slash < 0) {
+    const dot = raw.indexOf('.');
+    if (dot !== 4 || digitRunEnd(raw, 0, 4) !== 4) return shape;
+    const numEnd = digitRunEnd(raw, 5, raw.length);
+    const numLen = numEnd - 5;
+    if ((numLen !== 4 && numLen !== 5) || versionEnd(raw, numEnd, raw.length) !== raw.length) return shape;
+    const yymm = Number(raw.slice(0, 4));
+    const month = yymm % 100;
+    if (month < 1 || month > 12) return `"${raw}" is not a well-formed arXiv ID (month ${raw.slice(2, 4)} does not exist)`;
+    if (yymm < 704) return `"${raw}" is not a well-formed arXiv ID (new-style IDs start in 0704)`;
+    const want = yymm >= 1501 ? 5 : 4;
+    if (numLen !== want) return `"${raw}" is not a well-formed arXiv ID (IDs from ${raw.slice(0, 4)} have ${want} digits after the dot)`;
+    return undefined;
+  }
+  const archive = raw.slice(0, slash);
+  const dot = archive.indexOf('.');
+  const base = (dot < 0 ? archive : archive.slice(0, dot)).toLowerCase();
+  if (!OLD_ARCHIVES.has(base)) return `"${raw}" is not a well-formed arXiv ID ("${archive}" is not an arXiv archive)`;
+  if (dot >= 0 && (archive.length - dot !== 3 || !isAsciiLetter(archive.charCodeAt(dot + 1)) || !isAsciiLetter(archive.charCodeAt(dot + 2)))) return shape;
+  const numEnd = digitRunEnd(raw, slash + 1, raw.length);
+  if (numEnd - slash - 1 !== 7 || versionEnd(raw, numEnd, raw.length) !== raw.length) return shape;
+  if (!validOldStyle(raw.slice(slash + 1, slash + 5))) return `"${raw}" is not a well-formed arXiv ID (no such month)`;
+  return undefined;
+}
+
+/** True for an arXiv identifier the hover would find (`2405.18719`, `hep-th/9901001`, with a version). */
+export function isArxivId(raw: string): boolean {
+  return arxivIdProblem(raw) === undefined;
+}
+
+/** Every distinct arXiv ID in a text, normalized, in order of first appearance (the importer's view). */
+export function arxivIdsIn(text: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const m of findArxivIds(text)) {
+    if (seen.has(m.id)) continue;
+    seen.add(m.id);
+    out.push(m.id);
+  }
+  return out;
+}
+
+export interface ArxivLinks {
+  abs: string;
+  pdf: string;
+  alphaxiv: string;
+}
+
+export function arxivLinks(raw: string): ArxivLinks {
+  const id = normalizeArxivId(raw);
+  return {
+    abs: `https://arxiv.org/abs/${id}`,
+    pdf: `https://arxiv.org/pdf/${id}`,
+    alphaxiv: `https://www.alphaxiv.org/abs/${id}`,
+  };
+}
+
+/**
+ * The month an ID was issued, `YYYY-MM`: new-style IDs start with YYMM (from April 2007, `0704.`),
+ * old-style ones end with YYMMNNN (from 1991): `2405.18719` → `2024-05`, `hep-th/9901001` → `1999-01`.
+ */
+export function arxivMonth(raw: string): string | undefined {
+  const id = normalizeArxivId(raw);
+  if (!isArxivId(id)) return undefined;
+  const slash = id.indexOf('/');
+  const yymm = slash < 0 ? id.slice(0, 4) : id.slice(slash + 1, slash + 5);
+  if (yymm.length !== 4 || digitRunEnd(yymm, 0, 4) !== 4) return undefined;
+  const yy = Number(yymm.slice(0, 2));
+  const month = Number(yymm.slice(2));
+  if (month < 1 || month > 12) return undefined;
+  // arXiv began in 1991; old-style two-digit years from 91 on are the 1990s.
+  const year = slash >= 0 && yy >= 91 ? 1900 + yy : 2000 + yy;
+  if (slash < 0 && year * 100 + month < 200704) return undefined;
+  return `${year}-${yymm.slice(2)}`;
+}
+
+/** The year an ID was issued (see `arxivMonth`). */
+export function yearOfArxivId(raw: string): string | undefined {
+  return arxivMonth(raw)?.slice(0, 4);
 }

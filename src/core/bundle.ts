@@ -3,7 +3,7 @@ import { curatedOf } from './digestFields';
 import { EntryList, entryList } from './corpus';
 import { summarize } from './summary';
 import { buildSearchIndex, searchDoc } from './searchIndex';
-import { checkCompiledNames, CompiledNames, compileNames } from './nameTable';
+import { checkCompiledNames, CompiledNames, CompileOptions, compileNames } from './nameTable';
 import { Recognizer } from './recognizer';
 
 /**
@@ -58,6 +58,7 @@ export function toEntry(d: DigestMeta & { body: string; file?: string }, origin:
     lang: d.lang,
     kind: d.kind,
     ...(d.papers && d.papers.length > 0 ? { papers: d.papers } : {}),
+    ...(d.aliases && d.aliases.length > 0 ? { aliases: d.aliases } : {}),
     summary: summarize(d.body, ENTRY_SUMMARY_CHARS),
     origin,
     ...(d.file ? { file: d.file } : {}),
@@ -72,6 +73,7 @@ export function toEntry(d: DigestMeta & { body: string; file?: string }, origin:
 export function buildBundle(
   digests: readonly (DigestMeta & { body: string; file?: string })[],
   topics: readonly Topic[],
+  names: CompileOptions = {},
 ): { index: BundleIndex; bodies: BundleBodies } {
   const sorted = [...digests].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const entries = sorted.map((d) => toEntry({ ...d, file: undefined }, 'bundled'));
@@ -83,7 +85,7 @@ export function buildBundle(
       version: BUNDLE_VERSION,
       topics: [...topics],
       digests: entries,
-      names: compileNames(entries),
+      names: compileNames(entries, names),
       searchIndex: buildSearchIndex(
         sorted.map((d) => searchDoc(d, d.body)),
         (id) => topicById.get(id),
@@ -212,7 +214,7 @@ export function checkBundleIndex(value: unknown, entries?: Uint8Array): LoadedBu
  * written before the table was compiled) the names compiled from the entries now.
  */
 export function bundleRecognizer(bundle: Pick<LoadedBundle, 'names' | 'ids' | 'entries'>): Recognizer {
-  if (bundle.names) return Recognizer.load(bundle.names, bundle.ids);
+  if (bundle.names) return Recognizer.load(bundle.names, bundle.ids, bundle.entries);
   const list = bundle.entries;
   return Recognizer.build(Array.from({ length: list.length }, (_, i) => list.at(i)));
 }

@@ -2,9 +2,10 @@
  * BibTeX for a digest. The corpus has no author lists, so entries are `@misc` with what is
  * known for certain: title, arXiv eprint (and the year it encodes), URL.
  */
-import { arxivLinks, isArxivId, normalizeArxivId } from './arxivId';
+import { arxivLinks, isArxivId, normalizeArxivId, yearOfArxivId } from './arxiv';
+
+export { yearOfArxivId };
 import { DigestEntry } from './types';
-import { arxivMonth } from './digestDate';
 import { safeExternalUrl } from './url';
 
 interface Cited {
@@ -96,10 +97,6 @@ function postCitation(entry: DigestEntry, base: string): Cited {
   };
 }
 
-/** The year an arXiv ID encodes (its submission month's year; see `arxivMonth`). */
-export function yearOfArxivId(id: string): string | undefined {
-  return arxivMonth(id)?.slice(0, 4);
-}
 
 function validIds(raw: readonly string[]): string[] {
   const out: string[] = [];

@@ -1,5 +1,5 @@
 import { DigestEntry, Topic } from './types';
-import { normalizeArxivId } from './arxivId';
+import { normalizeArxivId } from './arxiv';
 
 /** Reads a digest body on demand (bodies are not parsed up front: see docs/architecture.md). */
 export type BodyLoader = (entry: DigestEntry) => Promise<string | undefined>;

@@ -1,4 +1,6 @@
-import { isArxivId, normalizeArxivId } from './arxivId';
+import { arxivMonth } from './arxiv';
+
+export { arxivMonth };
 import { DigestEntry } from './types';
 
 /**
@@ -25,20 +27,6 @@ function validMonth(mm: string): boolean {
   return m >= 1 && m <= 12;
 }
 
-/**
- * The month an arXiv ID was submitted in: `2405.18719` → `2024-05`; `hep-th/9901001` → `1999-01`.
- * New-style IDs started in April 2007 (`0704.`); old-style years run from 1991.
- */
-export function arxivMonth(raw: string): string | undefined {
-  const id = normalizeArxivId(raw);
-  if (!isArxivId(id)) return undefined;
-  const digits = id.includes('/') ? /\/(\d{2})(\d{2})/.exec(id) : /^(\d{2})(\d{2})\./.exec(id);
-  if (!digits || !validMonth(digits[2])) return undefined;
-  const yy = Number(digits[1]);
-  const year = id.includes('/') ? (yy >= 91 ? 1900 + yy : 2000 + yy) : 2000 + yy;
-  if (!id.includes('/') && year * 100 + Number(digits[2]) < 200704) return undefined;
-  return `${year}-${digits[2]}`;
-}
 
 function yearOf(value: unknown): string | undefined {
   const y = typeof value === 'number' ? value : typeof value === 'string' && /^\d{4}$/.test(value.trim()) ? Number(value) : NaN;

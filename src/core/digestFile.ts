@@ -4,7 +4,7 @@
  * the line. Pure (no Node APIs) so the extension can read user folders in a web worker.
  */
 import { Document, LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { isArxivId } from './arxivId';
+import { arxivIdProblem } from './arxiv';
 import { CURATED_KEYS, curatedPairs, curationProblems, type FieldContext, maxYearOf, type ParseOptions, readCuratedFields, readPaperFacts } from './digestFields';
 import { idClashMessage, idFromFileName, resolveIdClaims } from './digestIds';
 import { safeExternalUrl } from './url';
@@ -367,22 +367,6 @@ function readSource(map: YAMLMap, report: Report, nodePos: NodePos, keyPos: (k: 
     else report(`source.date must be an ISO date (YYYY-MM-DD), not "${date}"`, nodePos(node.get('date', true), 'source'));
   }
   return out;
-}
-
-/**
- * Why a string is not a usable arXiv ID, or undefined. Beyond the shape check, new-style IDs
- * must have a real month and the digit count of their era (4 until 1412, 5 since 1501).
- */
-export function arxivIdProblem(v: string): string | undefined {
-  const shape = `"${v}" is not a well-formed arXiv ID (expected e.g. 2405.18719 or hep-th/9901001)`;
-  if (!isArxivId(v)) return shape;
-  const m = /^(\d{2})(\d{2})\.(\d+)/.exec(v);
-  if (!m) return undefined;
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) return `"${v}" is not a well-formed arXiv ID (month ${m[2]} does not exist)`;
-  const want = Number(m[1] + m[2]) >= 1501 ? 5 : 4;
-  if (m[3].length !== want) return `"${v}" is not a well-formed arXiv ID (IDs from ${m[1]}${m[2]} have ${want} digits after the dot)`;
-  return undefined;
 }
 
 /** An empty YAML value (`key:` with nothing after it). */

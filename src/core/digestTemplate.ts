@@ -5,6 +5,7 @@
  */
 import { findArxivIds } from './arxiv';
 import { MAX_TLDR_CHARS } from './digestFields';
+import { trimTrailing } from './paths';
 import { DIGEST_ID, serializeDigest } from './digestFile';
 import { slugify } from './import/text';
 import type { DigestMeta, Lang, Topic } from './types';
@@ -24,7 +25,7 @@ export function classifyInput(raw: string): NewDigestInput {
   if (text.length > MAX_TITLE_LENGTH) return { kind: 'invalid', reason: 'too-long' };
   if (/[\u0000-\u001f\u007f]/.test(text)) return { kind: 'invalid', reason: 'control-characters' };
   const ids = findArxivIds(text);
-  if (ids.length === 1 && ids[0].start === 0 && text.slice(ids[0].end).replace(/[/\s]+$/, '') === '') {
+  if (ids.length === 1 && ids[0].start === 0 && /^[/\s]*$/.test(text.slice(ids[0].end))) {
     return { kind: 'arxiv', arxiv: ids[0].id };
   }
   if (!/[\p{L}\p{N}]/u.test(text)) return { kind: 'invalid', reason: 'no-letters' };
@@ -33,7 +34,7 @@ export function classifyInput(raw: string): NewDigestInput {
 
 /** The digest id a new file starts from: `arxiv-2405-18719`, or a slug of the title. */
 export function baseId(input: { arxiv?: string; title?: string }): string {
-  if (input.arxiv) return `arxiv-${input.arxiv.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`.replace(/-+$/, '');
+  if (input.arxiv) return trimTrailing(`arxiv-${input.arxiv.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, '-');
   const slug = slugify(input.title ?? '');
   return DIGEST_ID.test(slug) ? slug : 'digest';
 }

@@ -6,10 +6,11 @@
  * it cannot form links, images, HTML or theme icons, and the only command links are the ones
  * built here, to this extension's commands, with JSON arguments.
  */
-import { arxivLinks, isArxivId, normalizeArxivId } from './arxivId';
+import { arxivLinks, isArxivId, normalizeArxivId } from './arxiv';
 import { excerptUrl } from './digestFields';
 import { authorLine, displayTitles, tldrFor } from './localized';
-import type { Recognizer } from './recognizer';
+import { applyControls, type MentionControls } from './mentionEvidence';
+import { type Citations, identifierRange, MAX_DOCUMENT_LINES, type Recognizer } from './recognizer';
 import { topicLabel } from './topics';
 import { DigestEntry, Lang, Mention, Topic } from './types';
 import { breakIconSyntax } from './untrusted';
@@ -36,6 +37,9 @@ export interface CardLabels {
   excerpt: string;
   star: string;
   unstar: string;
+  /** "Don't show cards for ‘{0}’" */
+  ignoreName: string;
+  muteDigest: string;
 }
 
 export const DEFAULT_LABELS: CardLabels = {
@@ -47,6 +51,8 @@ export const DEFAULT_LABELS: CardLabels = {
   excerpt: 'excerpt of a longer article',
   star: 'Star',
   unstar: 'Unstar',
+  ignoreName: 'Don\'t show cards for ‘{0}’',
+  muteDigest: 'Mute this digest',
 };
 
 /** Names, not words: the same in every language. */
@@ -57,6 +63,8 @@ export interface CardCommands {
   search: string;
   star: string;
   unstar: string;
+  ignoreName: string;
+  ignoreDigest: string;
 }
 
 /** One link of the card's action line. `icon` is a codicon name. */
@@ -82,7 +90,7 @@ export interface CardActionContext {
 }
 
 /** A link on the card's action line, or undefined when it does not apply to this card. */
-export type CardAction = (ctx: CardActionContext) => CardLink | undefined;
+export type CardAction = (ctx: CardActionContext) => CardLink | readonly CardLink[] | undefined;
 
 /** "Open digest", on a card that shows one digest (several: each title is its link). */
 export const openDigestAction: CardAction = ({ entries, labels, commands, compact }) =>
@@ -97,10 +105,23 @@ export const starAction: CardAction = ({ entries, labels, commands, compact, sta
     : { icon: 'star-empty', text: labels.star, command: commands.star, args: [id] };
 };
 
+/** "Don't show cards for ‘NAME’" for each method name (at most three) the text under the cursor used. */
+export const ignoreNameAction: CardAction = ({ mentions, labels, commands }) => {
+  const names: string[] = [];
+  for (const m of mentions) if (m.kind === 'method' && m.name && !names.includes(m.name) && names.length < 3) names.push(m.name);
+  return names.map((n) => ({ icon: 'eye-closed', text: labels.ignoreName.replace('{0}', n), command: commands.ignoreName, args: [n] }));
+};
+
+/** "Mute this digest", on a card that shows one digest. */
+export const muteDigestAction: CardAction = ({ entries, labels, commands, compact }) =>
+  !compact && entries.length === 1 ? { icon: 'mute', text: labels.muteDigest, command: commands.ignoreDigest, args: [entries[0].id] } : undefined;
+
 /** The action line, in order: add an action here to show it on every card. */
 export const CARD_ACTIONS: readonly CardAction[] = [
   openDigestAction,
   starAction,
+  ignoreNameAction,
+  muteDigestAction,
 ];
 
 export interface HoverCardOptions {
@@ -127,6 +148,8 @@ export const DEFAULT_COMMANDS: CardCommands = {
   search: 'digestLens.search',
   star: 'digestLens.star',
   unstar: 'digestLens.unstar',
+  ignoreName: 'digestLens.ignoreName',
+  ignoreDigest: 'digestLens.ignoreDigest',
 };
 
 // Bidi overrides/isolates and marks can make escaped text read as something else (Trojan Source);
@@ -277,10 +300,11 @@ class Builder {
     const ctx: CardActionContext = { entries, mentions, labels: this.labels, commands: this.ids, lang: this.lang, compact, starred: this.starred };
     const links: string[] = [];
     for (const action of this.actions) {
-      const link = action(ctx);
-      if (!link) continue;
+      const result = action(ctx);
+      for (const link of result === undefined ? [] : Array.isArray(result) ? result : [result as CardLink]) {
       const icon = link.icon && /^[a-z0-9-]+$/.test(link.icon) ? `$(${link.icon}) ` : '';
       links.push(this.commandLink(`${icon}${escapeMarkdown(link.text)}`, link.command, link.args, link.tooltip));
+      }
     }
     return links.join(' · ');
   }
@@ -377,28 +401,49 @@ export function buildHoverCard(mentions: readonly Mention[], lookup: CardLookup,
 export interface CardAtOptions extends HoverCardOptions {
   /** Recognize method names, not only arXiv IDs (`digestLens.hover.methodNames`). */
   methodNames: boolean;
+  /** Names and digests the reader muted (`digestLens.hover.ignoreNames` / `ignoreDigests`). */
+  controls?: MentionControls;
+}
+
+/** A document as the card needs it: identity and version key the cached decision; lines on demand. */
+export interface CardDocument {
+  key: object;
+  version: number;
+  lines: () => readonly string[];
+  /** The workspace's citation keys (`\cite{…}` through `.bib` files). */
+  citations?: Citations;
 }
 
 /**
- * The card at a position of a line: what the hover provider shows and `cli card` prints, by the
- * same steps (the recognizer's mentions under the cursor, then the card), with the range the
- * hover covers (UTF-16 offsets in the line).
+ * The card at a position: what the hover provider shows and `cli card` prints, by the same steps
+ * (the document's decided mentions under the cursor, the reader's controls, then the card), with
+ * the range the hover covers: the whole identifier (`golovneva2024cope`, `use_cla`), UTF-16
+ * offsets in the line.
  */
 export function cardAt(
-  recognizer: Pick<Recognizer, 'mentionsAt'>,
+  recognizer: Pick<Recognizer, 'hoverAt' | 'mentionsAt'>,
   lookup: CardLookup,
+  doc: CardDocument,
   lineText: string,
   line: number,
   character: number,
   options: CardAtOptions,
 ): { card: HoverCard; mentions: Mention[]; start: number; end: number } | undefined {
-  // The recognizer looks only at a bounded window around the cursor, so even a 5 MB line
-  // costs the same as a short one.
-  const mentions = recognizer.mentionsAt(lineText, line, character, { methods: options.methodNames, arxiv: true });
+  // The decision is made once per document version (shared with In This File); past the lines it
+  // covers, the line decides alone, in a bounded window around the cursor.
+  const decided =
+    line < MAX_DOCUMENT_LINES
+      ? recognizer.hoverAt(doc.key, doc.version, doc.lines, line, character, lineText, doc.citations)
+      : recognizer.mentionsAt(lineText, line, character);
+  const mentions = applyControls(
+    decided.filter((m) => options.methodNames || m.kind !== 'method'),
+    options.controls ?? {},
+  );
   if (mentions.length === 0) return undefined;
   const card = buildHoverCard(mentions, lookup, options);
   if (!card) return undefined;
-  const start = Math.min(...mentions.map((m) => m.character));
-  const end = Math.max(...mentions.map((m) => m.endCharacter));
+  const ranges = mentions.map((m) => identifierRange(lineText, m));
+  const start = Math.min(...ranges.map((r) => r.start));
+  const end = Math.max(...ranges.map((r) => r.end));
   return { card, mentions, start, end };
 }

@@ -11,7 +11,7 @@
  * `compileNames` is the one place names are compiled: the bundle calls it at build time, and
  * `Recognizer.build` calls it for user folders and tests, so both paths share every rule.
  */
-import { normalizeArxivId } from './arxivId';
+import { normalizeArxivId } from './arxiv';
 import { CharClass, transliterateGreek } from './recognizerChars';
 import { Boundary, skeletonize } from './recognizerText';
 
@@ -19,7 +19,25 @@ export interface TableEntry {
   id: string;
   arxiv: readonly string[];
   methods: readonly string[];
+  /** Names code uses for the paper's official implementation (package, module, repository). */
+  aliases?: readonly string[];
 }
+
+export interface CompileOptions {
+  /**
+   * Whether a lower-case word is an English word. The bundle passes a full word list at build
+   * time; without one (user folders compiled at run time) a plain word of up to eight letters,
+   * not in capitals, is taken for a possible English word (`forward`, `Raptor`; not `zorbulator`
+   * or `LOCOST`), which only ever asks for more evidence.
+   */
+  isWord?: (word: string) => boolean;
+}
+
+/**
+ * Names of other well-known software that corpus names collide with and that a word list does
+ * not catch (`mamba` the package manager is an English word too, but `conda`-style names are not).
+ */
+const OTHER_SOFTWARE = new Set(['raptor', 'diamond', 'mamba', 'storm', 'spectrum', 'locust', 'phoenix', 'falcon']);
 
 /**
  * A compiled table, as the bundle stores it. Digests are referred to by their position in the
@@ -30,7 +48,7 @@ export interface CompiledNames {
   keys: string;
   /**
    * Per key (`\n`-joined), its spellings joined by `|`; a spelling is
-   * `flags/cased/breaks/digests`: flags 1 = marked, 2 = distinctive; `cased` empty when it equals
+   * `flags/cased/breaks/digests`: flags 1 = marked, 2 = distinctive, 4 = word, 8 = short, 16 = coined; `cased` empty when it equals
    * the key; breaks and digest positions comma-separated.
    */
   spellings: string;
@@ -47,6 +65,18 @@ export interface Spelling {
   marked: boolean;
   /** Cannot be an ordinary word, so any case counts. */
   distinctive: boolean;
+  /**
+   * An English word, a phrase of them, or the name of other software: counts only with
+   * supporting evidence in the document (see mentionEvidence.ts).
+   */
+  word: boolean;
+  /** A short acronym (up to four letters and digits, one part): needs evidence of its own digest. */
+  short: boolean;
+  /**
+   * A short coinage with inner capitals (`ReFT`, `CoPE`, `FoX`), not an all-capitals acronym
+   * (`CLA`, `NAT`): in ML code it is the paper's name far more often than something else's.
+   */
+  coined: boolean;
   /** Skeleton offsets where the name has a part boundary; separators in the text must fall here. */
   breaks: readonly number[];
   /** Positions of the digests (global: the table's base is already added). */
@@ -56,8 +86,13 @@ export interface Spelling {
 /** Longest name kept, in skeleton units; longer "names" are sentences, not identifiers. */
 const MAX_KEY = 64;
 export const PREFIX = 3;
+/** Without a word list, plain words up to this long may be English words. */
+const MAYBE_WORD_LENGTH = 8;
 const MARKED = 1;
 const DISTINCTIVE = 2;
+const WORD = 4;
+const SHORT = 8;
+const COINED = 16;
 
 /**
  * Up to three UTF-16 units as one number (exact: 48 bits), so the per-position prefix lookups
@@ -80,10 +115,13 @@ interface CompiledName {
   cased: string;
   marked: boolean;
   distinctive: boolean;
+  word: boolean;
+  short: boolean;
+  coined: boolean;
   breaks: number[];
 }
 
-function compileName(name: string, distinctiveAllowed: boolean): CompiledName | undefined {
+function compileName(name: string, distinctiveAllowed: boolean, isWord: ((w: string) => boolean) | undefined): CompiledName | undefined {
   // `∞-gram` or `LoRA+` without their symbol would be `gram` and `LoRA`: another name entirely.
   if (SYMBOL.test(name)) return undefined;
   const sk = skeletonize(name);
@@ -113,7 +151,26 @@ function compileName(name: string, distinctiveAllowed: boolean): CompiledName | 
   // A lower-case phrase (`task contamination`, `full-duplex`) is made of ordinary words: it
   // counts when spelled exactly, but is not distinctive in another case.
   const distinctive = distinctiveAllowed && key.length >= 4 && (digit || nonLatin || (parts && upper));
-  return { key, cased: sk.cased, marked: upper || parts, distinctive, breaks };
+  const short = !parts && key.length <= 4;
+  let word = OTHER_SOFTWARE.has(key);
+  // Several capitalized words (`Noise As Targets`) name something; a spelled-out Greek form
+  // (`Delta-IRIS`) is judged by its words.
+  if (!word && !digit && (!(parts && upper) || !distinctiveAllowed)) {
+    // One word, or a lower-case phrase: a word when every part is one.
+    const cuts = [0, ...breaks.filter((b) => sk.kind[b] >= Boundary.Underscore), key.length];
+    const camel = breaks.some((b) => sk.kind[b] < Boundary.Underscore);
+    // Without a list, an all-capitals name (`TOFST`, `LOCOST`) is taken for an acronym.
+    const allCaps = upper && sk.cased === sk.cased.toUpperCase();
+    word = !camel;
+    for (let i = 0; word && i + 1 < cuts.length; i++) {
+      const part = key.slice(cuts[i], cuts[i + 1]);
+      // Without a list, any part of a phrase may be a word; a lone word only when short.
+      word = isWord ? isWord(part) : cuts.length > 2 || (part.length <= MAYBE_WORD_LENGTH && !allCaps);
+    }
+  }
+  // Inner capitals after a lower-case letter: `ReFT`, `CoPE`, `FoX`, `muP`.
+  const coined = short && breaks.some((b) => sk.kind[b] === Boundary.Camel && sk.cls[b] === CharClass.Upper);
+  return { key, cased: sk.cased, marked: upper || parts, distinctive, word, short, coined, breaks };
 }
 
 interface Pending {
@@ -126,15 +183,15 @@ interface Pending {
 const byUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Compiles the names and arXiv IDs of `entries` into the table the bundle ships. */
-export function compileNames(entries: readonly TableEntry[]): CompiledNames {
+export function compileNames(entries: readonly TableEntry[], options: CompileOptions = {}): CompiledNames {
   const names = new Map<string, Pending[]>();
   const arxiv = new Map<string, number[]>();
   const add = (spelling: string, at: number, distinctiveAllowed: boolean): void => {
-    const c = compileName(spelling, distinctiveAllowed);
+    const c = compileName(spelling, distinctiveAllowed, options.isWord);
     if (!c) return;
     let list = names.get(c.key);
     if (!list) names.set(c.key, (list = []));
-    const flags = (c.marked ? MARKED : 0) | (c.distinctive ? DISTINCTIVE : 0);
+    const flags = (c.marked ? MARKED : 0) | (c.distinctive ? DISTINCTIVE : 0) | (c.word ? WORD : 0) | (c.short ? SHORT : 0) | (c.coined ? COINED : 0);
     const breaks = c.breaks.join(',');
     const same = list.find((s) => s.cased === c.cased && s.flags === flags && s.breaks === breaks);
     if (same) {
@@ -143,7 +200,7 @@ export function compileNames(entries: readonly TableEntry[]): CompiledNames {
     } else list.push({ cased: c.cased, flags, breaks, digests: [at] });
   };
   entries.forEach((e, at) => {
-    for (const raw of e.methods) {
+    for (const raw of [...e.methods, ...(Array.isArray(e.aliases) ? e.aliases : [])]) {
       if (typeof raw !== 'string') continue;
       const name = raw.normalize('NFC').trim();
       add(name, at, true);
@@ -383,6 +440,9 @@ export class NameTable {
             cased: cased || key,
             marked: (f & MARKED) !== 0,
             distinctive: (f & DISTINCTIVE) !== 0,
+            word: (f & WORD) !== 0,
+            short: (f & SHORT) !== 0,
+            coined: (f & COINED) !== 0,
             breaks: breaks ? breaks.split(',').map(Number) : NO_BREAKS,
             digests: numbers(digests ?? '', this.base),
           };

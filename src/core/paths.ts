@@ -132,11 +132,11 @@ function splitUri(uri: string): { prefix: string; path: string; suffix: string }
   const q = uri.search(/[?#]/);
   const suffix = q >= 0 ? uri.slice(q) : '';
   const main = q >= 0 ? uri.slice(0, q) : uri;
-  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/]*)(.*)$/.exec(main);
-  if (m) return { prefix: m[1], path: m[2], suffix };
+  const m = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/]*/.exec(main);
+  if (m) return { prefix: m[0], path: main.slice(m[0].length), suffix };
   const s = SCHEME.exec(main);
   // `scheme:/path` without an authority.
-  if (s) return { prefix: s[0].replace(/\/*$/, ''), path: main.slice(s[0].length), suffix };
+  if (s) return { prefix: trimTrailing(s[0], '/'), path: main.slice(s[0].length), suffix };
   return { prefix: '', path: main, suffix };
 }
 
@@ -173,4 +173,12 @@ function safeDecode(s: string): string {
   } catch {
     return s;
   }
+}
+
+/** `text` without the trailing run of `char` (a loop: `/\/+$/` is quadratic on many slashes). */
+export function trimTrailing(text: string, char: string): string {
+  const c = char.charCodeAt(0);
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === c) end--;
+  return text.slice(0, end);
 }

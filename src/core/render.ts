@@ -7,8 +7,9 @@
  * (`classifyHref`), images are shown as their alt text, and bidi override characters are
  * dropped so a title cannot visually reorder the text around it.
  */
+import { trimTrailing } from './paths';
 import MarkdownIt from 'markdown-it';
-import { arxivLinks, isArxivId, normalizeArxivId } from './arxivId';
+import { arxivLinks, isArxivId, normalizeArxivId } from './arxiv';
 import { Digest, DigestEntry, Lang, Topic } from './types';
 import { safeExternalUrl } from './url';
 import { excerptUrl } from './digestFields';
@@ -344,7 +345,7 @@ function urlLinks(urls: readonly string[] | undefined, label: (url: URL) => stri
 
 /** `owner/repo` for a GitHub repository, else the host and path. */
 function repoLabel(url: URL): string {
-  const path = url.pathname.replace(/\/+$/, '').replace(/\.git$/, '');
+  const path = trimTrailing(url.pathname, '/').replace(/\.git$/, '');
   const host = hostLabel(url);
   if (path.length <= 1) return host;
   return host === 'github.com' ? path.slice(1) : host + path;

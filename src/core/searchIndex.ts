@@ -8,7 +8,7 @@
  * digest holds a word in is kept once and membership is a binary search.
  */
 import { Topic } from './types';
-import { normalizeArxivId } from './arxivId';
+import { normalizeArxivId } from './arxiv';
 import { camelParts, compactName, eachWord, isStopWord, letterMask, stemWord } from './searchText';
 
 /** Where a word was found, best first; the code is the posting's low three bits. */

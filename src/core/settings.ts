@@ -10,6 +10,10 @@ export interface DigestLensSettings {
     unknownArxivIds: boolean;
     excludeLanguages: string[];
     maxCards: number;
+    /** Names that never get a card (any spelling: `CLA` also hides `use_cla`). */
+    ignoreNames: string[];
+    /** Digest ids that never get a card or an *In This File* row. */
+    ignoreDigests: string[];
   };
   extraFolders: string[];
   groupBy: GroupBy;
@@ -18,7 +22,7 @@ export interface DigestLensSettings {
 }
 
 export const DEFAULT_SETTINGS: DigestLensSettings = {
-  hover: { enabled: true, methodNames: true, unknownArxivIds: true, excludeLanguages: [], maxCards: 3 },
+  hover: { enabled: true, methodNames: true, unknownArxivIds: true, excludeLanguages: [], maxCards: 3, ignoreNames: [], ignoreDigests: [] },
   extraFolders: [],
   groupBy: 'topic',
   sortBy: 'date',
@@ -79,6 +83,8 @@ export function readSettings(get: RawSettingsReader): SettingsResult {
         unknownArxivIds: bool('hover.unknownArxivIds', d.hover.unknownArxivIds),
         excludeLanguages: strings('hover.excludeLanguages', d.hover.excludeLanguages),
         maxCards: int('hover.maxCards', d.hover.maxCards, 1, 10),
+        ignoreNames: strings('hover.ignoreNames', d.hover.ignoreNames),
+        ignoreDigests: strings('hover.ignoreDigests', d.hover.ignoreDigests),
       },
       extraFolders: strings('extraFolders', d.extraFolders),
       groupBy,

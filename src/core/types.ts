@@ -108,4 +108,6 @@ export interface Mention {
   arxiv?: string;
   /** Ids of matching digests; empty for an arXiv ID not in the corpus. */
   digests: string[];
+  /** For `kind: 'method'`: the corpus's spelling of the name (`CLA` for `use_cla`). */
+  name?: string;
 }

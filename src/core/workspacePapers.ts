@@ -3,6 +3,7 @@
  * digest and per unknown arXiv ID, plus the exclude globs a scan honours. Pure: the feature
  * reads files and settings and passes them in.
  */
+import { trimTrailing } from './paths';
 import { bibtex, bibtexForArxivId } from './citation';
 import { groupMentions } from './inFile';
 import { DigestEntry, Mention } from './types';
@@ -108,13 +109,13 @@ export function enabledGlobs(...settings: unknown[]): string[] {
  */
 export function gitignoreGlobs(text: string, prefix = ''): string[] {
   const out: string[] = [];
-  const base = prefix ? `${prefix.replace(/\/+$/, '')}/` : '';
+  const base = prefix ? `${trimTrailing(prefix, '/')}/` : '';
   for (const raw of text.split(/\r?\n/).slice(0, 1000)) {
-    const line = raw.replace(/\s+$/, '');
+    const line = raw.trimEnd();
     if (!line || line.startsWith('#') || line.startsWith('!') || /[{}]/.test(line)) continue;
     let p = line.replace(/^\\/, '');
     const dirOnly = p.endsWith('/');
-    p = p.replace(/\/+$/, '');
+    p = trimTrailing(p, '/');
     if (!p) continue;
     const anchored = p.includes('/');
     p = p.replace(/^\/+/, '');

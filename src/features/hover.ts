@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { cardAt, CardLabels } from '../core/hoverCard';
 import { uiLang } from '../core/localized';
 import { Feature, FeatureDeps } from './deps';
+import { cardDocument } from './documentMentions';
 
 /**
  * Every kind of document a person reads code or notes in: local and untitled files, virtual
@@ -33,8 +34,10 @@ export class DigestHoverProvider implements vscode.HoverProvider {
     if (settings.excludeLanguages.includes(document.languageId)) return undefined;
     if (position.line >= document.lineCount) return undefined;
     const corpus = this.deps.corpus.corpus;
-    const found = cardAt(this.deps.corpus.recognizer, corpus, document.lineAt(position.line).text, position.line, position.character, {
+    const text = document.lineAt(position.line).text;
+    const found = cardAt(this.deps.corpus.recognizer, corpus, cardDocument(document), text, position.line, position.character, {
       methodNames: settings.methodNames,
+      controls: settings,
       maxCards: settings.maxCards,
       unknownArxivIds: settings.unknownArxivIds,
       lang: uiLang(vscode.env.language),
@@ -63,6 +66,8 @@ export function cardLabels(): CardLabels {
     excerpt: vscode.l10n.t('excerpt of a longer article'),
     star: vscode.l10n.t('Star'),
     unstar: vscode.l10n.t('Unstar'),
+    ignoreName: vscode.l10n.t('Don\'t show cards for ‘{0}’', '{0}'),
+    muteDigest: vscode.l10n.t('Mute this digest'),
   };
 }
 

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { groupMentions, InFileResult } from '../core/inFile';
+import { applyControls } from '../core/mentionEvidence';
+import { MAX_DOCUMENT_LINES } from '../core/recognizer';
+import { documentMentions } from './documentMentions';
 import { DigestEntry, Mention } from '../core/types';
 import { Feature, FeatureDeps } from './deps';
 import { digestContextValue, digestDescription, digestTooltip } from './digestItem';
 
-/** Lines scanned per slice; between slices the scan yields so typing is never blocked. */
-const LINES_PER_SLICE = 2_000;
 /** Documents longer than this are scanned up to here, and the view says so. */
-export const MAX_SCANNED_LINES = 200_000;
+export const MAX_SCANNED_LINES = MAX_DOCUMENT_LINES;
 const DEBOUNCE_MS = 300;
 
 export class MentionDigestNode {
@@ -46,7 +47,7 @@ export class InFileProvider implements vscode.TreeDataProvider<InFileNode>, vsco
     return this.nodes;
   }
 
-  /** Scans `document` in slices; a newer call abandons an older scan. */
+  /** Shows the decided mentions of `document`; a newer call abandons an older one. */
   update(document: vscode.TextDocument | undefined): Promise<void> {
     const generation = ++this.generation;
     this.document = document;
@@ -60,22 +61,14 @@ export class InFileProvider implements vscode.TreeDataProvider<InFileNode>, vsco
     // result is shown must not change what the view reports until it has a result of its own.
     let truncated = false;
     if (document) {
-      const recognizer = this.deps.corpus.recognizer;
-      const options = { methods: this.deps.settings().hover.methodNames, arxiv: true };
-      const mentions: Mention[] = [];
-      const end = Math.min(document.lineCount, MAX_SCANNED_LINES);
-      for (let start = 0; start < end; start += LINES_PER_SLICE) {
-        const stop = Math.min(end, start + LINES_PER_SLICE);
-        for (let line = start; line < stop; line++) {
-          const found = recognizer.scanLine(document.lineAt(line).text, line, options);
-          for (const m of found) mentions.push(m);
-        }
-        if (stop < end) {
-          await new Promise((r) => setTimeout(r, 0));
-          if (generation !== this.generation) return;
-        }
-      }
-      truncated = document.lineCount > MAX_SCANNED_LINES;
+      const settings = this.deps.settings().hover;
+      // The same decision the hover uses, computed once per document version.
+      const decided = documentMentions(this.deps.corpus.recognizer, document);
+      const mentions = applyControls(
+        decided.mentions.filter((m) => settings.methodNames || m.kind !== 'method'),
+        settings,
+      );
+      truncated = decided.truncated;
       const corpus = this.deps.corpus.corpus;
       Object.assign(result, groupMentions(mentions, (id) => corpus.get(id)));
     }

@@ -10,6 +10,8 @@ import { activate as newDigest } from './newDigest';
 import { activate as importTelegram } from './importTelegram';
 import { activate as readingState } from './readingState';
 import { activate as workspacePapers } from './workspacePapers';
+import { activate as mentionControls } from './mentionControls';
+import { activate as bibliography } from './bibliography';
 
 /** Every feature, in activation order. Each returns an optional service exposed to tests. */
 export const features: Record<string, Feature> = {
@@ -24,4 +26,6 @@ export const features: Record<string, Feature> = {
   importTelegram,
   readingState,
   workspacePapers,
+  mentionControls,
+  bibliography,
 };

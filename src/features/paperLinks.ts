@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { plainText } from '../core/untrusted';
-import { arxivLinks, ArxivLinks, isArxivId, normalizeArxivId } from '../core/arxivId';
+import { arxivLinks, ArxivLinks, isArxivId, normalizeArxivId } from '../core/arxiv';
 import { bibtex } from '../core/citation';
 import { DigestEntry } from '../core/types';
 import { activeDigestId } from './digestView';

@@ -1,3 +1,4 @@
+import { trimTrailing } from '../core/paths';
 import * as vscode from 'vscode';
 
 /** A write that was not done because it would have gone through a symbolic link or over a file. */
@@ -21,7 +22,7 @@ function randomName(): string {
  * found through a linked folder lives outside the folder the reader pointed at.
  */
 async function assertNoLinkBelow(root: vscode.Uri, file: vscode.Uri): Promise<void> {
-  const rootPath = root.path.replace(/\/+$/, '');
+  const rootPath = trimTrailing(root.path, '/');
   if (!file.path.startsWith(rootPath + '/')) throw new RefusedWrite('it is outside the chosen folder');
   let at = root;
   for (const segment of file.path.slice(rootPath.length + 1).split('/')) {

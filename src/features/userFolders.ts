@@ -4,7 +4,7 @@ import { mapConcurrent } from '../core/concurrency';
 import { parseDigestFile } from '../core/digestFile';
 import { decodeDigestBytes, fileSizeProblem, FolderFs, FolderListing, isDigestFileName, isSkippedName, listDigestFiles, MAX_DEPTH } from '../core/digestFolder';
 import { idClashMessage, resolveIdClaims } from '../core/digestIds';
-import { FolderResolution, isInside, resolveFolders } from '../core/paths';
+import { FolderResolution, isInside, resolveFolders, trimTrailing } from '../core/paths';
 import { plainText } from '../core/untrusted';
 import type { DigestEntry, Problem } from '../core/types';
 import type { Feature, FeatureDeps } from './deps';
@@ -54,7 +54,7 @@ function inScope(file: vscode.Uri, folder: vscode.Uri): boolean {
   const f = file.toString();
   const root = folder.toString();
   if (!isInside(f, root) || f === root) return false;
-  const segments = file.path.slice(folder.path.replace(/\/+$/, '').length).split('/').filter(Boolean);
+  const segments = file.path.slice(trimTrailing(folder.path, '/').length).split('/').filter(Boolean);
   return segments.length <= MAX_DEPTH + 1 && !segments.some(isSkippedName) && isDigestFileName(segments[segments.length - 1] ?? '');
 }
 

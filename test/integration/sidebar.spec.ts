@@ -115,6 +115,33 @@ suite('sidebar: In This File', () => {
     assert.strictEqual(lineItem.command?.command, 'digestLens.revealMention');
   });
 
+  test('honours muted digests and ignored names', async () => {
+    const { api, inFile } = await services();
+    const target = api.corpus.entries.find((e) => e.arxiv.length > 0 && e.methods.some((m) => /^[A-Za-z][A-Za-z0-9-]{2,}$/.test(m)))!;
+    const method = target.methods.find((m) => /^[A-Za-z][A-Za-z0-9-]{2,}$/.test(m))!;
+    const content = [`# see arXiv:${target.arxiv[0]}`, `layer = ${method}(dim=512)`].join('\n');
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content });
+    await vscode.window.showTextDocument(doc);
+    const config = vscode.workspace.getConfiguration('digestLens');
+    const listed = async () => {
+      await inFile.refresh();
+      return inFile.provider.digests.find((d) => d.digest.id === target.id);
+    };
+    try {
+      assert.ok(await listed(), `${target.id} not listed to begin with`);
+      await config.update('hover.ignoreNames', [method], vscode.ConfigurationTarget.Global);
+      const node = await listed();
+      assert.ok(node, 'the arXiv ID still lists the digest');
+      assert.deepStrictEqual(inFile.provider.getChildren(node).map((c) => (c as { mention: { kind: string } }).mention.kind), ['arxiv']);
+      await config.update('hover.ignoreDigests', [target.id], vscode.ConfigurationTarget.Global);
+      assert.strictEqual(await listed(), undefined, 'a muted digest is still listed');
+    } finally {
+      await config.update('hover.ignoreNames', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('hover.ignoreDigests', undefined, vscode.ConfigurationTarget.Global);
+    }
+    assert.ok(await listed(), 'the digest is back after unmuting');
+  });
+
   test('is empty for a document without mentions, and follows edits', async () => {
     const { inFile } = await services();
     const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'Nothing to see here.\nJust prose about lunch.' });

@@ -3,7 +3,7 @@ import { bibtex, escapeBibtex, yearOfArxivId } from '../../src/core/citation';
 import { idFromFileName, nestingProblem, parseDigestFile, serializeDigest, validateDigestFiles } from '../../src/core/digestFile';
 import { classifyInput, digestTemplate } from '../../src/core/digestTemplate';
 import { importSource } from '../../src/core/import';
-import { findArxivIds as findImportArxivIds } from '../../src/core/import/arxivRefs';
+import { arxivIdsIn as findImportArxivIds } from '../../src/core/arxiv';
 import { skipReason } from '../../src/core/import/classify';
 import { findLinkPreviews, isHabrNoise, isLinkMarker, isReactionLine, isTelegramNoise } from '../../src/core/import/noise';
 import { readExport } from '../../src/core/import/telegramJson';

@@ -1,5 +1,5 @@
 import { findArxivIds } from '../../src/core/arxiv';
-import { isArxivId, normalizeArxivId } from '../../src/core/arxivId';
+import { isArxivId, normalizeArxivId } from '../../src/core/arxiv';
 import { buildHoverCard, escapeMarkdown } from '../../src/core/hoverCard';
 import { Recognizer } from '../../src/core/recognizer';
 import { ENTRIES, TOPICS, digest, entry } from '../unit/recognizerCorpus';

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { findArxivIds } from '../../src/core/arxiv';
-import { arxivLinks, isArxivId, normalizeArxivId } from '../../src/core/arxivId';
+import { arxivIdProblem, arxivIdsIn, arxivLinks, findArxivIds, isArxivId, normalizeArxivId, yearOfArxivId } from '../../src/core/arxiv';
 
 const ids = (text: string): string[] => findArxivIds(text).map((m) => m.id);
 const forms = (text: string): string[] => findArxivIds(text).map((m) => text.slice(m.start, m.end));
@@ -27,6 +26,38 @@ describe('arXiv IDs: normalize, validate, link', () => {
       alphaxiv: 'https://www.alphaxiv.org/abs/2405.18719',
     });
     assert.equal(arxivLinks('hep-th/9901001').abs, 'https://arxiv.org/abs/hep-th/9901001');
+  });
+});
+
+describe('arXiv IDs: one rule for the validator, the hover and the importer', () => {
+  it('validates exactly what the finder finds', () => {
+    for (const raw of ['0703.1234', 'foo/9901001', '1501.1234', '1412.12345', '2413.12345', 'hep-th/9913001', 'math.G/0309136']) {
+      assert.ok(arxivIdProblem(raw), raw);
+      assert.deepEqual(ids(`see ${raw} here`).filter((id) => id === normalizeArxivId(raw)), [], raw);
+    }
+    for (const raw of ['0704.0001', '2405.18719v2', 'cs/9901001', 'hep-th/9901001v1', 'math.GT/0309136']) {
+      assert.equal(arxivIdProblem(raw), undefined, raw);
+      assert.deepEqual(ids(`see ${raw} here`), [normalizeArxivId(raw)], raw);
+    }
+    assert.match(arxivIdProblem('2413.12345') ?? '', /month 13/);
+    assert.match(arxivIdProblem('1501.1234') ?? '', /5 digits/);
+  });
+
+  it('finds the DOI form and covers all of it', () => {
+    assert.deepEqual(forms('doi = {10.48550/arXiv.2205.06266},'), ['10.48550/arXiv.2205.06266']);
+    assert.deepEqual(forms('https://doi.org/10.48550/ARXIV.2205.06266 x'), ['https://doi.org/10.48550/ARXIV.2205.06266']);
+    assert.deepEqual(ids('10.48550/arXiv.2205.06266v2'), ['2205.06266']);
+    assert.deepEqual(ids('10.1234/arXiv.2205.06266 110.48550/arXiv.2205.06266'), []);
+  });
+
+  it('gives the importer the same IDs, old style and any alphaXiv language included', () => {
+    assert.deepEqual(arxivIdsIn('cs/9901001, https://www.alphaxiv.org/de/abs/2405.18719 and arXiv:2405.18719v2'), ['cs/9901001', '2405.18719']);
+  });
+
+  it('tells the year of an ID', () => {
+    assert.equal(yearOfArxivId('2405.18719'), '2024');
+    assert.equal(yearOfArxivId('hep-th/9901001'), '1999');
+    assert.equal(yearOfArxivId('24051'), undefined);
   });
 });
 

@@ -47,6 +47,15 @@ describe('digestFile: serialize and parse', () => {
     assert.equal(serializeDigest(r.digest!, r.digest!.body), text, 'stable output');
   });
 
+  it('round-trips aliases, and reads a file without them', () => {
+    const m = meta({ aliases: ['pyreft', 'reft_model'] });
+    const r = parse(serializeDigest(m, 'x'));
+    assert.deepEqual(r.problems, []);
+    assert.deepEqual(r.digest?.aliases, ['pyreft', 'reft_model']);
+    assert.equal(parse(serializeDigest(meta(), 'x')).digest?.aliases, undefined);
+    assert.deepEqual(messages(withLines({}, ['aliases: pyreft'])).filter((x) => x.includes('aliases')).length, 1);
+  });
+
   it('writes fields in a fixed order with compact lists', () => {
     const text = serializeDigest(meta(), 'x');
     const keys = text.split('\n').filter((l) => /^[a-z_]+:/.test(l)).map((l) => l.split(':')[0]);

@@ -67,7 +67,7 @@ function assertSafeHtml(html: string, ids: ReadonlySet<string>): { links: string
 
 const hoverMd = new MarkdownIt({ html: true, linkify: true });
 hoverMd.validateLink = () => true;
-const CARD_ICONS = new Set(['book', 'tag', 'broadcast', 'go-to-file', 'info', 'star-empty', 'star-full']);
+const CARD_ICONS = new Set(['book', 'tag', 'broadcast', 'go-to-file', 'info', 'star-empty', 'star-full', 'eye-closed', 'mute']);
 
 function assertSafeCard(markdown: string, commands: readonly string[]): { links: string[]; text: string } {
   for (const c of commands) assert.match(c, /^digestLens\.[A-Za-z]+$/, `enabled command ${c}`);

@@ -48,7 +48,7 @@ describe('hover card: one digest', () => {
     assert.equal(commands.length, 2);
     for (const c of commands) assert.deepEqual(commandArgs(c), ['retnet']);
     assert.ok(card.markdown.includes('Retentive Network: A Successor to Transformer'.replace(/:/g, '\\:')));
-    assert.deepEqual(card.commands, ['digestLens.openDigest', 'digestLens.star']);
+    assert.deepEqual(card.commands.sort(), ['digestLens.ignoreDigest', 'digestLens.openDigest', 'digestLens.star']);
   });
 
   it('offers Star next to "Open digest", or Unstar for a starred digest; each command is enabled', () => {
@@ -59,7 +59,28 @@ describe('hover card: one digest', () => {
     const unstar = links(starred.markdown).filter((l) => l.startsWith('command:digestLens.'));
     assert.ok(unstar.some((l) => l.startsWith('command:digestLens.unstar?')), starred.markdown);
     assert.ok(!unstar.some((l) => l.startsWith('command:digestLens.star?')), 'a starred digest offers no Star');
-    assert.deepEqual(starred.commands, ['digestLens.openDigest', 'digestLens.unstar']);
+    assert.deepEqual(starred.commands.sort(), ['digestLens.ignoreDigest', 'digestLens.openDigest', 'digestLens.unstar']);
+  });
+
+  it('offers to hide the names the text used and to mute the digest', () => {
+    const named = buildHoverCard([mention(['retnet'], { name: 'RetNet' }), mention(['retnet'], { name: 'MSR' })], lookupOf([retnet]), OPTIONS)!;
+    const controls = links(named.markdown).filter((l) => l.startsWith('command:digestLens.ignore'));
+    assert.deepEqual(
+      controls.map((c) => [c.slice(8, c.indexOf('?')), commandArgs(c)]),
+      [
+        ['digestLens.ignoreName', ['RetNet']],
+        ['digestLens.ignoreName', ['MSR']],
+        ['digestLens.ignoreDigest', ['retnet']],
+      ],
+    );
+    assert.ok(named.markdown.includes(escapeMarkdown("Don't show cards for ‘MSR’")));
+    assert.deepEqual(named.commands.sort(), ['digestLens.ignoreDigest', 'digestLens.ignoreName', 'digestLens.openDigest', 'digestLens.star']);
+  });
+
+  it('escapes a hostile name in the action label', () => {
+    const named = buildHoverCard([mention(['retnet'], { name: '](command:evil) $(alert)' })], lookupOf([retnet]), OPTIONS)!;
+    for (const l of links(named.markdown)) assert.ok(!l.startsWith('command:evil'), l);
+    assert.ok(!named.markdown.includes('$(alert)'));
   });
 
   it('gives the arXiv ID with abstract, PDF and alphaXiv links', () => {
@@ -155,7 +176,11 @@ describe('hover card: hostile corpus text', () => {
   it('lets no corpus text become a link, image, HTML or icon', () => {
     for (const l of links(card.markdown)) {
       assert.ok(
-        l.startsWith('command:digestLens.openDigest?') || l.startsWith('command:digestLens.star?') || l.startsWith('https://arxiv.org/') || l.startsWith('https://www.alphaxiv.org/'),
+        l.startsWith('command:digestLens.openDigest?') ||
+          l.startsWith('command:digestLens.star?') ||
+          l.startsWith('command:digestLens.ignoreDigest?') ||
+          l.startsWith('https://arxiv.org/') ||
+          l.startsWith('https://www.alphaxiv.org/'),
         `unexpected link target ${l}`,
       );
     }
@@ -164,7 +189,7 @@ describe('hover card: hostile corpus text', () => {
     assert.ok(!/(^|[^\\])`/.test(card.markdown), 'unescaped backtick');
     // The only theme icons are the card's own.
     const icons = [...card.markdown.matchAll(/(^|[^\\])\$\(([^)]*)\)/g)].map((m) => m[2]);
-    for (const icon of icons) assert.ok(['book', 'tag', 'broadcast', 'go-to-file', 'star-empty', 'star-full'].includes(icon), icon);
+    for (const icon of icons) assert.ok(['book', 'tag', 'broadcast', 'go-to-file', 'star-empty', 'star-full', 'eye-closed', 'mute'].includes(icon), icon);
   });
 
   it('lets no corpus text render a theme icon after Markdown unescaping (as VS Code renders icons)', () => {
@@ -177,7 +202,7 @@ describe('hover card: hostile corpus text', () => {
     // CommonMark turns `\$\(` back into `$(` before the workbench looks for icons.
     const rendered = md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
     const icons = [...rendered.matchAll(/\$\(([A-Za-z0-9-]+(?:~[A-Za-z]+)?)\)/g)].map((m) => m[1]);
-    assert.deepEqual(icons.filter((i) => !['book', 'tag', 'broadcast', 'go-to-file', 'info', 'star-empty', 'star-full'].includes(i)), []);
+    assert.deepEqual(icons.filter((i) => !['book', 'tag', 'broadcast', 'go-to-file', 'info', 'star-empty', 'star-full', 'eye-closed', 'mute'].includes(i)), []);
     assert.match(rendered, /Verified/);
   });
 
@@ -313,8 +338,8 @@ describe('hover card: the curated fields', () => {
   it('the default action line offers Star, or Unstar for a starred digest', () => {
     assert.ok(CARD_ACTIONS.includes(openDigestAction));
     const line = (starred: boolean) => blocks(buildHoverCard([mention(['cla'])], lookupOf([curated]), { ...OPTIONS, starred: () => starred })!.markdown).at(-1)!;
-    assert.match(line(false), /\[\$\(star-empty\) Star\]\(command:digestLens\.star\?%5B%22cla%22%5D\)$/);
-    assert.match(line(true), /\[\$\(star-full\) Unstar\]\(command:digestLens\.unstar\?%5B%22cla%22%5D\)$/);
+    assert.match(line(false), /\[\$\(star-empty\) Star\]\(command:digestLens\.star\?%5B%22cla%22%5D\)/);
+    assert.match(line(true), /\[\$\(star-full\) Unstar\]\(command:digestLens\.unstar\?%5B%22cla%22%5D\)/);
   });
 
   it('the action line is the options\' list, in order; an action may skip a card', () => {
@@ -348,14 +373,14 @@ describe('hover card: hostile text in the curated fields', () => {
     it(`no corpus text becomes a link, image, HTML or icon (${lang} UI)`, () => {
       const card = buildHoverCard([mention(['evil'])], lookupOf([hostile]), { ...OPTIONS, lang })!;
       for (const l of links(card.markdown)) {
-        assert.ok(/^(command:digestLens\.openDigest\?|command:digestLens\.star\?%5B%22evil%22%5D$|https:\/\/arxiv\.org\/|https:\/\/www\.alphaxiv\.org\/|https:\/\/github\.com\/a\/b%29%5D%28command:evil$|https:\/\/ok\.example\/x%22y$)/.test(l), `unexpected link target ${l}`);
+        assert.ok(/^(command:digestLens\.openDigest\?|command:digestLens\.star\?%5B%22evil%22%5D$|command:digestLens\.ignoreDigest\?%5B%22evil%22%5D$|https:\/\/arxiv\.org\/|https:\/\/www\.alphaxiv\.org\/|https:\/\/github\.com\/a\/b%29%5D%28command:evil$|https:\/\/ok\.example\/x%22y$)/.test(l), `unexpected link target ${l}`);
       }
       assert.ok(!/(^|[^\\])</.test(card.markdown), 'unescaped <');
       assert.ok(!/(^|[^\\])!\[/.test(card.markdown), 'image syntax');
       assert.ok(!/(^|[^\\])`/.test(card.markdown), 'unescaped backtick');
       assert.ok(!/[\u202A-\u202E]/.test(card.markdown), 'bidi control');
-      for (const m of card.markdown.matchAll(/(^|[^\\])\$\(([^)]*)\)/g)) assert.ok(['book', 'tag', 'broadcast', 'go-to-file', 'star-empty'].includes(m[2]), m[2]);
-      assert.deepEqual(card.commands.sort(), ['digestLens.openDigest', 'digestLens.star']);
+      for (const m of card.markdown.matchAll(/(^|[^\\])\$\(([^)]*)\)/g)) assert.ok(['book', 'tag', 'broadcast', 'go-to-file', 'star-empty', 'mute'].includes(m[2]), m[2]);
+      assert.deepEqual(card.commands.sort(), ['digestLens.ignoreDigest', 'digestLens.openDigest', 'digestLens.star']);
     });
   }
 });
@@ -364,20 +389,29 @@ describe('hover card: the card at a position (the hover provider\'s path)', () =
   const recognizer = Recognizer.build([curated, retnet]);
   const lookup = lookupOf([curated, retnet]);
   const line = 'layer = CLA(dim)  # arXiv:2307.08621';
+  // The line is line 4 of a document whose first line cites CLA's paper: evidence for the acronym.
+  const doc = () => ({ key: {}, version: 1, lines: () => ['# Cross-layer KV sharing, arXiv:2405.12981', '', '', '', line] });
 
   it('finds the mentions under the cursor and returns their card and range', () => {
-    const onName = cardAt(recognizer, lookup, line, 4, 9, { ...OPTIONS, methodNames: true })!;
+    const onName = cardAt(recognizer, lookup, doc(), line, 4, 9, { ...OPTIONS, methodNames: true })!;
     assert.deepEqual([onName.start, onName.end], [8, 11]);
-    assert.equal(onName.card.markdown, buildHoverCard(recognizer.mentionsAt(line, 4, 9), lookup, OPTIONS)!.markdown);
-    const onId = cardAt(recognizer, lookup, line, 4, 30, { ...OPTIONS, methodNames: true })!;
+    assert.equal(onName.card.markdown, buildHoverCard(onName.mentions, lookup, OPTIONS)!.markdown);
+    assert.deepEqual(onName.mentions.map((m) => m.digests), [['cla']]);
+    const onId = cardAt(recognizer, lookup, doc(), line, 4, 30, { ...OPTIONS, methodNames: true })!;
     assert.ok(onId.card.markdown.includes('Retentive Network'));
     assert.deepEqual([onId.start, onId.end], [20, 36]);
   });
 
+  it('the document decides: without evidence of its paper the acronym gets no card, the arXiv ID still does', () => {
+    const bare = { key: {}, version: 1, lines: () => ['', '', '', '', line] };
+    assert.equal(cardAt(recognizer, lookup, bare, line, 4, 9, { ...OPTIONS, methodNames: true }), undefined);
+    assert.ok(cardAt(recognizer, lookup, bare, line, 4, 30, { ...OPTIONS, methodNames: true }));
+  });
+
   it('nothing where nothing is mentioned, and no method names when they are off', () => {
-    assert.equal(cardAt(recognizer, lookup, line, 4, 1, { ...OPTIONS, methodNames: true }), undefined);
-    assert.equal(cardAt(recognizer, lookup, line, 4, 9, { ...OPTIONS, methodNames: false }), undefined);
-    assert.ok(cardAt(recognizer, lookup, line, 4, 30, { ...OPTIONS, methodNames: false }));
+    assert.equal(cardAt(recognizer, lookup, doc(), line, 4, 1, { ...OPTIONS, methodNames: true }), undefined);
+    assert.equal(cardAt(recognizer, lookup, doc(), line, 4, 9, { ...OPTIONS, methodNames: false }), undefined);
+    assert.ok(cardAt(recognizer, lookup, doc(), line, 4, 30, { ...OPTIONS, methodNames: false }));
   });
 });
 

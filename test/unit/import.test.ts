@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { importSource, mergeWithExisting, planImport, findExisting, combineResults, detectFormat } from '../../src/core/import/index';
 import { completeCopyLength } from '../../src/core/import/dedupe';
 import { isReactionLine } from '../../src/core/import/noise';
-import { findArxivIds } from '../../src/core/import/arxivRefs';
+import { arxivIdsIn } from '../../src/core/arxiv';
 import { slugify } from '../../src/core/import/text';
 import { serializeDigest } from '../../src/core/digestFile';
 import type { Draft } from '../../src/core/import/types';
@@ -247,8 +247,8 @@ describe('import: helpers', () => {
   });
 
   it('arXiv IDs from links and text, not from version numbers or longer digit runs', () => {
-    assert.deepEqual(findArxivIds('see https://www.alphaxiv.org/ru/overview/2506.00846v1 and arXiv:2405.18719v2'), ['2506.00846', '2405.18719']);
-    assert.deepEqual(findArxivIds('version 1.2405.18719 or 12405.18719 or 2405.1871 or 2413.12345'), []);
+    assert.deepEqual(arxivIdsIn('see https://www.alphaxiv.org/ru/overview/2506.00846v1 and arXiv:2405.18719v2'), ['2506.00846', '2405.18719']);
+    assert.deepEqual(arxivIdsIn('version 1.2405.18719 or 12405.18719 or 2405.1871 or 2413.12345'), []);
   });
 
   it('slugs: the part before the colon, transliterated when Russian', () => {

@@ -12,7 +12,7 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /** The compiled table as the bundle stores and reads it: through JSON. */
 const shipped = (entries: readonly RecognizerEntry[]): CompiledNames => checkCompiledNames(JSON.parse(JSON.stringify(compileNames(entries))));
-const loaded = (entries: readonly RecognizerEntry[]): Recognizer => Recognizer.load(shipped(entries), entries.map((e) => e.id));
+const loaded = (entries: readonly RecognizerEntry[]): Recognizer => Recognizer.load(shipped(entries), entries.map((e) => e.id), { at: (i) => entries[i] });
 
 function scanAll(r: Recognizer, lines: readonly string[]): Mention[] {
   return lines.flatMap((l, i) => r.scanLine(l, i));

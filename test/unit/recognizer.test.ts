@@ -7,6 +7,13 @@ type Lang = 'python' | 'typescript' | 'markdown' | 'latex' | 'bibtex' | 'text' |
 type Row = [Lang, string, string[]];
 
 const POSITIVE: Row[] = [
+  // Unambiguous names count in any case, prose too.
+  ['text', 'retnet is lowercase in prose here', ['retnet=>retnet']],
+  ['text', 'Retnet is written in title case', ['Retnet=>retnet']],
+  ['text', 'Singlora as a plain word', ['Singlora=>singlora']],
+  ['python', 'print(retnet)', ['retnet=>retnet']],
+  ['python', 'model: RetNet = load("yet-another-retnet")', ['RetNet=>retnet', 'retnet=>retnet']],
+  ['markdown', 'Three RetNets and two MatMul-free models', ['RetNets=>retnet', 'MatMul-free=>matmul-free']],
   // Python
   ['python', 'class CoPEAttention(nn.Module):', ['CoPE=>cope']],
   ['python', 'x = retnet_block(x)', ['retnet=>retnet']],
@@ -137,11 +144,13 @@ const NEGATIVE: Row[] = [
   ['text', 'The CLAUDE model', []],
   ['text', 'cladding and clarity', []],
   ['text', 'RAPTORS and FoXy', []],
-  ['text', 'retnet is lowercase in prose here', []],
-  ['text', 'Retnet is written in title case', []],
   ['text', 'the ssd drive is fast', []],
   ['text', 'delta iris flowers bloom', []],
-  ['text', 'Singlora as a plain word', []],
+  // Encoded data spells names by accident: base64, hex, integrity hashes, data URIs.
+  ['text', '"image/png": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="', []],
+  ['text', 'integrity sha512-Ujjeba29NaT6txRetNetq0jLz4Dp7Fq1uB3cWmLmHx9p2Kx0tFvGqYb8sZcOw==', []],
+  ['text', 'src="data:image/png;base64,RetNetAAAABJRU5ErkJggg"', []],
+  ['text', '      "AAAUjjeba29NaT6txCLAoB3RtUUo2Q1c5bFhQRetNetk5Z2xqR3F0\n",', []],
   ['text', 'version 1.2405.18719', []],
   ['text', 'build 2405.18719.3', []],
   ['text', 'serial 12405.18719', []],
@@ -178,8 +187,19 @@ const NEGATIVE: Row[] = [
   ['russian', 'Версия 1.2405.18719 вышла вчера', []],
 ];
 
-function describeMentions(r: Recognizer, text: string): string[] {
-  return r.scanLine(text, 0).map((m) => `${m.text}=>${m.digests.join(',')}`);
+/**
+ * Positive rows are read as the first line of a document that supports them (the arXiv IDs of
+ * the digests they name, and ML context), since ambiguous names count only with evidence
+ * (mentionEvidence.ts); negative rows are read alone.
+ */
+function describeMentions(r: Recognizer, text: string, expected: readonly string[] = []): string[] {
+  const ids = new Set(expected.flatMap((e) => e.split('=>')[1].split(',')).filter((id) => id));
+  const arxiv = ENTRIES.filter((e) => ids.has(e.id)).flatMap((e) => e.arxiv);
+  const lines = expected.length > 0 ? [text, '', `import torch  # softmax attention embeddings ${arxiv.join(' ')}`] : [text];
+  return r
+    .analyze(lines)
+    .mentions.filter((m) => m.line === 0)
+    .map((m) => `${m.text}=>${m.digests.join(',')}`);
 }
 
 describe('recognizer: table of cases', () => {
@@ -196,7 +216,7 @@ describe('recognizer: table of cases', () => {
 
   for (const [lang, text, expected] of POSITIVE) {
     it(`finds in ${lang}: ${text}`, () => {
-      assert.deepStrictEqual(describeMentions(r, text), expected);
+      assert.deepStrictEqual(describeMentions(r, text, expected), expected);
     });
   }
 

@@ -11,7 +11,7 @@ import {
   RenderContext,
   webviewDocument,
 } from '../../src/core/render';
-import { normalizeArxivId } from '../../src/core/arxivId';
+import { normalizeArxivId } from '../../src/core/arxiv';
 import { parseDigestFile } from '../../src/core/digestFile';
 import { parseTopics } from '../../src/core/topics';
 import { toEntry } from '../../src/core/bundle';

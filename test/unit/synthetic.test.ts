@@ -4,7 +4,7 @@ import { hoverPoints, minifiedLine, searchQueries, sourceFile } from '../../benc
 import { NaiveMatcher } from '../../bench/baseline';
 import { buildBundle, checkBundleIndex } from '../../src/core/bundle';
 import { serializeDigest, validateDigestFiles } from '../../src/core/digestFile';
-import { isArxivId } from '../../src/core/arxivId';
+import { isArxivId } from '../../src/core/arxiv';
 
 describe('synthetic benchmark corpus', () => {
   const { digests, names } = generateCorpus(400);

@@ -10,12 +10,13 @@ describe('papers in this workspace', () => {
   const corpus = new Map<string, DigestEntry>([retnet, cope].map((e) => [e.id, e]));
   const lookup = (id: string) => corpus.get(id);
   const recognizer = Recognizer.build([retnet, cope]);
+  // CoPE is also an English word: like the hover, the scan needs ML context in the file for it.
   const scan = (file: string, text: string) => fileFindings(file, recognizer.scanText(text), lookup);
 
   it('sums mentions per digest and unknown ID across files, with locations; most mentioned first', () => {
     const perFile = new Map([
       ['file:///a.py', scan('file:///a.py', 'class RetNet:\n    pass  # see arXiv:2307.08621 and 2501.00001\n')],
-      ['file:///b.md', scan('file:///b.md', 'RetNet beats CoPE?\nUnknown: 2501.00001\n')],
+      ['file:///b.md', scan('file:///b.md', 'RetNet beats CoPE attention in a transformer with softmax?\nUnknown: 2501.00001\n')],
     ]);
     const s = summarize(perFile, lookup);
     assert.deepStrictEqual(s.digests.map((d) => [d.key.id, d.count, d.files]), [['retnet', 3, 2], ['cope', 1, 1]]);
@@ -24,13 +25,13 @@ describe('papers in this workspace', () => {
   });
 
   it('leaves out digests that left the corpus', () => {
-    const perFile = new Map([['file:///a.py', scan('file:///a.py', 'CoPE\n')]]);
+    const perFile = new Map([['file:///a.py', scan('file:///a.py', 'CoPE attention in a transformer with softmax\n')]]);
     assert.deepStrictEqual(summarize(perFile, () => undefined).digests, []);
   });
 
   it('exports BibTeX for digests (with authors) and for unknown IDs (no made-up title), without repeated keys', () => {
     const perFile = new Map([
-      ['file:///a.py', scan('file:///a.py', 'RetNet 2501.00001\nCoPE\n')],
+      ['file:///a.py', scan('file:///a.py', 'RetNet 2501.00001\nCoPE attention in a transformer with softmax\n')],
       ['file:///b.py', scan('file:///b.py', 'RetNet\n')],
     ]);
     const bib = workspaceBibtex(summarize(perFile, lookup));

@@ -1,5 +1,5 @@
 import type { Problem } from '../types';
-import { findArxivIds } from './arxivRefs';
+import { arxivIdsIn } from '../arxiv';
 import { skipReason } from './classify';
 import { mergeDuplicatePosts } from './dedupe';
 import { cleanBlock, cleanTitle, detectLang, findChannelHeader, splitBlocks } from './telegramPage';
@@ -67,7 +67,7 @@ export function parseAlphaxiv(text: string, file: string): ParseOutput {
         untitled: !title,
         titleRu: e.ru,
         body: toMarkdownBody(summary),
-        arxiv: findArxivIds(url),
+        arxiv: arxivIdsIn(url),
         papers: [],
         source: { name: 'alphaXiv', url },
         lang: detectLang(summary.join(' ') || title || ''),

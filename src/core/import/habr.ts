@@ -1,5 +1,5 @@
 import type { Problem } from '../types';
-import { findArxivIds } from './arxivRefs';
+import { arxivIdsIn } from '../arxiv';
 import { skipReason } from './classify';
 import { mergeDuplicatePosts } from './dedupe';
 import { isHabrNoise } from './noise';
@@ -70,7 +70,7 @@ export function parseHabr(text: string, file: string): ParseOutput {
       title,
       titleRu: /[\u0400-\u04FF]/.test(title) ? title : undefined,
       body: toMarkdownBody(teaser),
-      arxiv: findArxivIds(teaserText),
+      arxiv: arxivIdsIn(teaserText),
       papers: [],
       source: { name: 'Habr' },
       lang: detectLang(title + ' ' + teaserText),

@@ -1,5 +1,5 @@
 import type { Problem } from '../types';
-import { findArxivIds } from './arxivRefs';
+import { arxivIdsIn } from '../arxiv';
 import { skipReason } from './classify';
 import { mergeDuplicatePosts } from './dedupe';
 import { findLinkPreviews, isLinkMarker, isTelegramNoise } from './noise';
@@ -229,7 +229,7 @@ export function parseTelegramJson(text: string, file: string, sourceName?: strin
     const headLine = lines[first].replace(/\*\*/g, '');
     const titled = isLatinTitle(headLine);
     const cited = citedTitles(all);
-    const arxiv = findArxivIds(all);
+    const arxiv = arxivIdsIn(all);
     const reason = skipReason(titled ? headLine : '', lines.join('\n'), {
       titled,
       linked: linked || arxiv.length > 0,

@@ -1,5 +1,5 @@
 import type { Problem, SourceInfo } from '../types';
-import { findArxivIds } from './arxivRefs';
+import { arxivIdsIn } from '../arxiv';
 import { skipReason } from './classify';
 import { completeCopyLength, mergeDuplicatePosts } from './dedupe';
 import { findLinkPreviews, isLinkMarker, isReactionLine, isTelegramNoise } from './noise';
@@ -186,7 +186,7 @@ function toPost(
   return {
     title,
     body: toMarkdownBody(bodyLines),
-    arxiv: findArxivIds(all),
+    arxiv: arxivIdsIn(all),
     papers: cited.length > 1 ? cited.map((t) => ({ title: t })) : [],
     source,
     lang: detectLang(all),
