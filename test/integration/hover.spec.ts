@@ -359,7 +359,10 @@ suite('hover card in the UI language', () => {
     const label = (ru ? topic.label_ru : topic.label).replace(/[!-/:-@[-`{-~]/g, '\\$&');
     const provenance = ru ? 'дайджест' : 'digest';
     assert.ok(links.includes(`$(tag) ${label} · $(broadcast) ${provenance}\\: [my\\-notes](https://example.org/notes/cardformer) · 2025\\-02\\-03`), links);
-    assert.strictEqual(actions, `[$(go-to-file) ${ru ? 'Открыть дайджест' : 'Open digest'}](${openLink(id)})`);
+    const actionLinks = actions.split(' · ');
+    assert.strictEqual(actionLinks[0], `[$(go-to-file) ${ru ? 'Открыть дайджест' : 'Open digest'}](${openLink(id)})`);
+    assert.ok(actionLinks[1].startsWith(`[$(star-empty) ${ru ? 'В избранное' : 'Star'}](command:digestLens.star?`), actionLinks[1]);
+    assert.ok(actionLinks.at(-1)!.startsWith(`[$(mute) ${ru ? 'Скрыть этот дайджест' : 'Mute this digest'}](command:digestLens.ignoreDigest?`), actions);
     assert.ok(!card.value.includes('opening sentences'), 'the TL;DR replaces the opening sentences');
     assert.strictEqual(blocks.length, 4);
   });
