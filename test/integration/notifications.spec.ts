@@ -49,7 +49,7 @@ if (domUrl) {
     test('the DOM channel sees a notification and its links (the check can fail)', async () => {
       const marker = `dl-probe-${Math.random().toString(36).slice(2, 8)}`;
       void vscode.window.showInformationMessage(`${marker} [probe](https://example.org/)`);
-      const found = await waitFor(async () => (await toasts()).find((t) => t.text.includes(marker)), 'the probe notification').catch(async (e: Error) => {
+      const found = await waitFor(async () => (await toasts()).find((t) => t.text.includes(marker)), 'the probe notification', 30_000).catch(async (e: Error) => {
         throw new Error(`${e.message}; shown: ${JSON.stringify((await toasts()).map((t) => t.html))}`);
       });
       assert.strictEqual(found.links, 1, 'a link in a notification renders as <a>: the check below would see one');
@@ -59,7 +59,7 @@ if (domUrl) {
       const hostile = `[Fix ${Math.random().toString(36).slice(2, 8)}](command:workbench.action.terminal.new)`;
       await config().update('topics.groupBy', hostile, vscode.ConfigurationTarget.Global);
       const label = hostile.slice(1, hostile.indexOf(']'));
-      const found = await waitFor(async () => (await toasts()).find((t) => t.text.includes('digestLens.topics.groupBy') && t.text.includes(label)), 'the settings warning');
+      const found = await waitFor(async () => (await toasts()).find((t) => t.text.includes('digestLens.topics.groupBy') && t.text.includes(label)), 'the settings warning', 30_000);
       assert.strictEqual(found.links, 0, found.html);
       assert.ok(!/<a\b|href=/i.test(found.html), found.html);
     });
