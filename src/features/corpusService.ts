@@ -5,6 +5,7 @@ import { Recognizer } from '../core/recognizer';
 import { bundledPart, DigestSearch, docsPart, SearchPart, searchDoc } from '../core/search';
 import { DigestEntry } from '../core/types';
 import { CorpusProvider, Logger } from './deps';
+import { Disposable, toDisposable } from './dispose';
 
 /** Digests from a source other than the bundle (the user's folders), with their bodies. */
 export interface ExtraDigests {
@@ -22,7 +23,7 @@ const SEARCH_WARM_DELAY_MS = 2000;
  * Extra sources (user folders) replace their part and a new snapshot — corpus, recognizer,
  * search — is published at once.
  */
-export class CorpusService implements CorpusProvider, vscode.Disposable {
+export class CorpusService extends Disposable implements CorpusProvider {
   private snapshot: { corpus: Corpus; recognizer: Recognizer; search: DigestSearch; prepare: () => Promise<DigestSearch> };
   private bundled: LoadedBundle | undefined;
   /** The bundled digests' recognizer, kept across snapshots: user folders only add to it. */
@@ -32,7 +33,7 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
   private warmTimer: ReturnType<typeof setTimeout> | undefined;
   private bundledBodies: Promise<BundleBodies> | undefined;
   private readonly extras = new Map<string, ExtraDigests>();
-  private readonly emitter = new vscode.EventEmitter<Corpus>();
+  private readonly emitter = this._register(new vscode.EventEmitter<Corpus>());
   readonly onDidChange = this.emitter.event;
   readonly ready: Promise<void>;
 
@@ -40,6 +41,8 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly log: Logger,
   ) {
+    super();
+    this._register(toDisposable(() => this.warmTimer !== undefined && clearTimeout(this.warmTimer)));
     const empty = Corpus.empty();
     const search = new DigestSearch();
     this.snapshot = { corpus: empty, recognizer: Recognizer.build([]), search, prepare: () => Promise.resolve(search) };
@@ -193,10 +196,5 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
   private bundledRecognizerOf(): Recognizer {
     this.bundledRecognizer ??= this.bundled ? bundleRecognizer(this.bundled) : Recognizer.build([]);
     return this.bundledRecognizer;
-  }
-
-  dispose(): void {
-    if (this.warmTimer !== undefined) clearTimeout(this.warmTimer);
-    this.emitter.dispose();
   }
 }

@@ -5,6 +5,7 @@ import { DigestEntry, Lang } from '../core/types';
 import { plainText } from '../core/untrusted';
 import { History, isViewState, ViewState } from '../core/viewHistory';
 import { Feature, FeatureDeps } from './deps';
+import { Disposable, toDisposable } from './dispose';
 
 export const DIGEST_VIEW_TYPE = 'digestLens.digest';
 
@@ -84,21 +85,22 @@ export interface OpenOptions {
  * own Back / Forward history, saved in the webview state and restored by the serializer after a
  * reload. Exposed to the integration tests through the extension API.
  */
-export class DigestViewController implements vscode.Disposable {
+export class DigestViewController extends Disposable {
   private readonly panels: DigestPanel[] = [];
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly deps: FeatureDeps) {
+    super();
+    this._register(toDisposable(() => [...this.panels].forEach((p) => p.panel.dispose())));
     const rerender = () => {
       for (const p of this.panels) if (p.digestId) void this.render(p, { reveal: false });
     };
-    this.disposables.push(
+    this._register(
       deps.corpus.onDidChange(() => {
         for (const p of this.panels) p.history?.prune((id) => deps.corpus.corpus.get(id) !== undefined);
         rerender();
       }),
-      deps.readingState.onDidChange(rerender),
     );
+    this._register(deps.readingState.onDidChange(rerender));
   }
 
   private get mainPanel(): DigestPanel | undefined {
@@ -302,11 +304,6 @@ export class DigestViewController implements vscode.Disposable {
         await reading.setStarred(id, !reading.isStarred(id));
         return;
     }
-  }
-
-  dispose(): void {
-    for (const p of [...this.panels]) p.panel.dispose();
-    this.disposables.forEach((d) => d.dispose());
   }
 }
 

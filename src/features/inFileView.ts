@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { groupMentions, InFileResult } from '../core/inFile';
 import { DigestEntry, Mention } from '../core/types';
 import { Feature, FeatureDeps } from './deps';
+import { Disposable } from './dispose';
 import { digestContextValue, digestDescription, digestTooltip } from './digestItem';
 
 /** Lines scanned per slice; between slices the scan yields so typing is never blocked. */
@@ -29,8 +30,8 @@ export class MentionLineNode {
 type InFileNode = MentionDigestNode | MentionLineNode;
 
 /** `digestLens.inFile`: the digests the active editor mentions, each with its lines. */
-export class InFileProvider implements vscode.TreeDataProvider<InFileNode>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<InFileNode | undefined>();
+export class InFileProvider extends Disposable implements vscode.TreeDataProvider<InFileNode> {
+  private readonly emitter = this._register(new vscode.EventEmitter<InFileNode | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
   private nodes: MentionDigestNode[] = [];
   private lines = new Map<MentionDigestNode, MentionLineNode[]>();
@@ -40,7 +41,9 @@ export class InFileProvider implements vscode.TreeDataProvider<InFileNode>, vsco
   settled: Promise<void> = Promise.resolve();
   truncated = false;
 
-  constructor(private readonly deps: FeatureDeps) {}
+  constructor(private readonly deps: FeatureDeps) {
+    super();
+  }
 
   get digests(): readonly MentionDigestNode[] {
     return this.nodes;
@@ -127,10 +130,6 @@ export class InFileProvider implements vscode.TreeDataProvider<InFileNode>, vsco
 
   getParent(node: InFileNode): InFileNode | undefined {
     return node instanceof MentionLineNode ? node.parent : undefined;
-  }
-
-  dispose(): void {
-    this.emitter.dispose();
   }
 }
 

@@ -1,18 +1,20 @@
 import * as vscode from 'vscode';
 import { ReadingState } from '../core/readingState';
 import { Feature, FeatureDeps } from './deps';
+import { Disposable } from './dispose';
 import { activeDigestId, digestIdFromArg } from './digestView';
 
 /** Key in `context.globalState`; registered for Settings Sync so state follows the reader. */
 export const READING_STATE_KEY = 'digestLens.readingState';
 
 /** Read / unread and starred, kept in global state and synced across machines. */
-export class ReadingStateService implements vscode.Disposable {
+export class ReadingStateService extends Disposable {
   private state: ReadingState;
-  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly emitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.emitter.event;
 
   constructor(private readonly memento: vscode.Memento) {
+    super();
     this.state = ReadingState.parse(memento.get(READING_STATE_KEY));
   }
 
@@ -41,10 +43,6 @@ export class ReadingStateService implements vscode.Disposable {
     this.state = next;
     this.emitter.fire();
     await this.memento.update(READING_STATE_KEY, next.toJSON());
-  }
-
-  dispose(): void {
-    this.emitter.dispose();
   }
 }
 

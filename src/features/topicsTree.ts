@@ -6,6 +6,7 @@ import { describeFilter, DigestFilter, filterDigests, isFiltering, NO_FILTER, pa
 import { GroupBy, SortBy } from '../core/settings';
 import { DigestEntry } from '../core/types';
 import { Feature, FeatureDeps } from './deps';
+import { Disposable } from './dispose';
 import { digestTooltip, digestDescription, digestContextValue } from './digestItem';
 
 /** Workspace state key of the tree's filter (a filter belongs to what one is working on). */
@@ -51,8 +52,8 @@ export class DigestNode {
 export type TopicsNode = GroupNode | DigestNode;
 
 /** `digestLens.topics`: digests grouped by topic, source or month. */
-export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<TopicsNode | undefined>();
+export class TopicsTreeProvider extends Disposable implements vscode.TreeDataProvider<TopicsNode> {
+  private readonly emitter = this._register(new vscode.EventEmitter<TopicsNode | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
   private roots: GroupNode[] | undefined;
   private children = new Map<GroupNode, DigestNode[]>();
@@ -66,7 +67,9 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, 
     private groupBy: GroupBy,
     private sortBy: SortBy = 'title',
     private readonly reading: () => ReadingState = () => ReadingState.empty(),
-  ) {}
+  ) {
+    super();
+  }
 
   get currentGroupBy(): GroupBy {
     return this.groupBy;
@@ -148,10 +151,6 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, 
       this.roots = groups.map((g) => new GroupNode(g, this.groupBy));
     }
     return this.roots;
-  }
-
-  dispose(): void {
-    this.emitter.dispose();
   }
 }
 

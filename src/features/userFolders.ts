@@ -8,6 +8,7 @@ import { FolderResolution, isInside, resolveFolders } from '../core/paths';
 import { plainText } from '../core/untrusted';
 import type { DigestEntry, Problem } from '../core/types';
 import type { Feature, FeatureDeps } from './deps';
+import { Disposable, toDisposable } from './dispose';
 
 export { MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES, MAX_FOLDERS } from '../core/digestFolder';
 const DEBOUNCE_MS = 150;
@@ -192,7 +193,7 @@ function toDiagnostic(p: Problem, lines: readonly string[]): vscode.Diagnostic {
 }
 
 /** One configured folder: its files, its folder-level problems, its watchers. */
-class Folder implements vscode.Disposable {
+class Folder extends Disposable {
   files = new Map<string, FileState>();
   problems: Problem[] = [];
   /** What a notification says about this folder's problems: each when few, else one summary. */
@@ -202,12 +203,13 @@ class Folder implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private queue: Promise<void> = Promise.resolve();
   private scanning = false;
-  private readonly watchers: vscode.Disposable[] = [];
 
   constructor(
     readonly uri: vscode.Uri,
     private readonly owner: UserFolders,
   ) {
+    super();
+    this._register(toDisposable(() => this.timer && clearTimeout(this.timer)));
     const md = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(uri, '**/*.md'));
     const onFile = (u: vscode.Uri): void => this.changed(u, false);
     // A second watcher sees folders that appear (moved in) or disappear with digests inside.
@@ -215,7 +217,7 @@ class Folder implements vscode.Disposable {
     const onAny = (u: vscode.Uri): void => {
       if (!/\.md$/i.test(u.path)) this.changed(u, true);
     };
-    this.watchers.push(md, md.onDidCreate(onFile), md.onDidChange(onFile), md.onDidDelete(onFile), any, any.onDidCreate(onAny), any.onDidDelete(onAny));
+    for (const d of [md, md.onDidCreate(onFile), md.onDidChange(onFile), md.onDidDelete(onFile), any, any.onDidCreate(onAny), any.onDidDelete(onAny)]) this._register(d);
   }
 
   get key(): string {
@@ -319,11 +321,6 @@ class Folder implements vscode.Disposable {
     });
     if (files.length > 0) this.owner.publish();
   }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    for (const w of this.watchers) w.dispose();
-  }
 }
 
 /** What tests and other features can ask of the user folders. */
@@ -345,7 +342,7 @@ export interface UserFoldersService {
  * them in step with the disk: watchers, saves, settings and workspace folder changes.
  * Problems go to the Problems panel (per file, per line) and the output channel.
  */
-export class UserFolders implements UserFoldersService, vscode.Disposable {
+export class UserFolders extends Disposable implements UserFoldersService {
   private folderList: Folder[] = [];
   private settingProblems: Problem[] = [];
   private readonly published = new Map<string, readonly DigestEntry[]>();
@@ -353,12 +350,21 @@ export class UserFolders implements UserFoldersService, vscode.Disposable {
   private readonly notified = new Set<string>();
   private folderProblems = new Set<string>();
   private generation = 0;
-  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly emitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidUpdate = this.emitter.event;
-  readonly diagnostics = vscode.languages.createDiagnosticCollection('digestLens');
+  readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('digestLens'));
   ready: Promise<void> = Promise.resolve();
 
-  constructor(private readonly deps: FeatureDeps) {}
+  constructor(private readonly deps: FeatureDeps) {
+    super();
+    this._register(
+      toDisposable(() => {
+        this.generation++;
+        for (const f of this.folderList) f.dispose();
+        this.folderList = [];
+      }),
+    );
+  }
 
   get log(): FeatureDeps['log'] {
     return this.deps.log;
@@ -505,14 +511,6 @@ export class UserFolders implements UserFoldersService, vscode.Disposable {
     if (this.notified.has(message)) return;
     this.notified.add(message);
     void vscode.window.showWarningMessage(vscode.l10n.t('Digest Lens: {0}', plainText(message)));
-  }
-
-  dispose(): void {
-    this.generation++;
-    for (const f of this.folderList) f.dispose();
-    this.folderList = [];
-    this.diagnostics.dispose();
-    this.emitter.dispose();
   }
 }
 
