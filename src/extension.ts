@@ -6,6 +6,7 @@ import { createLogger } from './features/logger';
 import { SettingsReader } from './features/settingsReader';
 import { features } from './features';
 import { ReadingStateService } from './features/readingState';
+import { DigestOnScreen } from './features/digestOnScreen';
 
 /** What `activate` returns: used by the integration tests and by other extensions. */
 export interface DigestLensApi {
@@ -30,6 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Digest
     log,
     extensionUri: context.extensionUri,
     readingState,
+    digestOnScreen: new DigestOnScreen(),
   };
   const services: Record<string, unknown> = {};
   for (const [name, feature] of Object.entries(features) as [string, Feature][]) {

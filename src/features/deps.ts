@@ -39,6 +39,8 @@ export interface FeatureDeps {
   readonly extensionUri: vscode.Uri;
   /** Read / starred state of digests (global state, synced). */
   readonly readingState: import('./readingState').ReadingStateService;
+  /** The digest in the active digest panel (provided by the digest view). */
+  readonly digestOnScreen: import('./digestOnScreen').DigestOnScreen;
 }
 
 /** A feature may return a service object; it is exposed to tests through the extension API. */

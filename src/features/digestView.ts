@@ -6,6 +6,7 @@ import { plainText } from '../core/untrusted';
 import { History, isViewState, ViewState } from '../core/viewHistory';
 import { Feature, FeatureDeps } from './deps';
 import { Disposable, toDisposable } from './dispose';
+import { digestIdFromArg } from './digestOnScreen';
 
 export const DIGEST_VIEW_TYPE = 'digestLens.digest';
 
@@ -32,16 +33,6 @@ function renderStrings(): RenderStrings {
   };
 }
 
-/** Accepts what callers pass to `digestLens.openDigest`: an id, `{ id }`, or a node with `digest`. */
-export function digestIdFromArg(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return arg;
-  if (typeof arg === 'object' && arg !== null) {
-    const o = arg as { id?: unknown; digest?: { id?: unknown } };
-    if (typeof o.id === 'string') return o.id;
-    if (typeof o.digest?.id === 'string') return o.digest.id;
-  }
-  return undefined;
-}
 
 function toolbarStrings(): ToolbarStrings {
   return {
@@ -315,18 +306,9 @@ function safeJson(value: unknown): string {
   }
 }
 
-/** The live controller, so commands of other features can act on the digest on screen. */
-let current: DigestViewController | undefined;
-
-/** The digest shown in the digest view, when that panel is the active editor. */
-export function activeDigestId(): string | undefined {
-  return current?.activeDigestId();
-}
-
 export const activate: Feature = (context, deps) => {
   const controller = new DigestViewController(deps);
-  current = controller;
-  context.subscriptions.push({ dispose: () => current === controller && (current = undefined) });
+  context.subscriptions.push(deps.digestOnScreen.provide(() => controller.activeDigestId()));
   context.subscriptions.push(
     controller,
     vscode.commands.registerCommand('digestLens.openDigest', async (arg: unknown) => {
@@ -342,7 +324,7 @@ export const activate: Feature = (context, deps) => {
         return false;
       }
       // From a hover or code the reader keeps typing where they were; the view opens beside.
-      const preserveFocus = vscode.window.activeTextEditor !== undefined && activeDigestId() === undefined;
+      const preserveFocus = vscode.window.activeTextEditor !== undefined && controller.activeDigestId() === undefined;
       return controller.open(id, { preserveFocus });
     }),
     vscode.commands.registerCommand('digestLens.openDigestInNewTab', async (arg: unknown) => {

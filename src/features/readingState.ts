@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ReadingState } from '../core/readingState';
 import { Feature, FeatureDeps } from './deps';
 import { Disposable } from './dispose';
-import { activeDigestId, digestIdFromArg } from './digestView';
+import { digestIdFromArg } from './digestOnScreen';
 
 /** Key in `context.globalState`; registered for Settings Sync so state follows the reader. */
 export const READING_STATE_KEY = 'digestLens.readingState';
@@ -51,7 +51,7 @@ export const activate: Feature = (context: vscode.ExtensionContext, deps: Featur
   context.globalState.setKeysForSync([READING_STATE_KEY]);
   /** A tree node, an id, `{ id }`, or nothing: the digest on screen in the digest view. */
   const target = (arg: unknown): string | undefined => {
-    const id = digestIdFromArg(arg) ?? activeDigestId();
+    const id = digestIdFromArg(arg) ?? deps.digestOnScreen.id;
     if (id && deps.corpus.corpus.get(id)) return id;
     void vscode.window.showInformationMessage(vscode.l10n.t('Open or select a digest first.'));
     return undefined;

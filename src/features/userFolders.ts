@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import { toEntry } from '../core/bundle';
 import { mapConcurrent } from '../core/concurrency';
 import { parseDigestFile } from '../core/digestFile';
-import { decodeDigestBytes, fileSizeProblem, FolderFs, FolderListing, isDigestFileName, isSkippedName, listDigestFiles, MAX_DEPTH } from '../core/digestFolder';
+import { decodeDigestBytes, fileSizeProblem, isDigestFileName, isSkippedName, MAX_DEPTH } from '../core/digestFolder';
 import { idClashMessage, resolveIdClaims } from '../core/digestIds';
-import { FolderResolution, isInside, resolveFolders } from '../core/paths';
+import { isInside } from '../core/paths';
 import { plainText } from '../core/untrusted';
 import type { DigestEntry, Problem } from '../core/types';
 import type { Feature, FeatureDeps } from './deps';
 import { Disposable, toDisposable } from './dispose';
+import { display, listMarkdownFiles, resolveExtraFolders } from './folders';
 
 export { MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES, MAX_FOLDERS } from '../core/digestFolder';
 const DEBOUNCE_MS = 150;
@@ -19,27 +20,6 @@ const DEBOUNCE_MS = 150;
  * about half the time 16 did in the web test host.
  */
 const READ_CONCURRENCY = 128;
-
-/** The home folder in a Node extension host; none in the browser, where `~` is reported. */
-export function homeDir(): string | undefined {
-  // `os.homedir()` reads these too; `os` cannot be bundled for the web worker.
-  if (typeof process === 'undefined' || !process.versions?.node) return undefined;
-  return process.env.HOME || process.env.USERPROFILE || undefined;
-}
-
-/** `digestLens.extraFolders` resolved against the home folder and the workspace folders. */
-export function resolveExtraFolders(extraFolders: readonly string[]): FolderResolution[] {
-  return resolveFolders(extraFolders, {
-    home: homeDir(),
-    workspaceFolders: (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()),
-    restricted: !vscode.workspace.isTrusted,
-  });
-}
-
-/** How a file or folder is named in messages: a path on disk, else the URI. */
-export function display(uri: vscode.Uri): string {
-  return uri.scheme === 'file' ? uri.fsPath : uri.toString();
-}
 
 function errorMessage(e: unknown): string {
   if (e instanceof vscode.FileSystemError) return e.code ? `${e.code}: ${e.message}` : e.message;
@@ -57,38 +37,6 @@ function inScope(file: vscode.Uri, folder: vscode.Uri): boolean {
   if (!isInside(f, root) || f === root) return false;
   const segments = file.path.slice(folder.path.replace(/\/+$/, '').length).split('/').filter(Boolean);
   return segments.length <= MAX_DEPTH + 1 && !segments.some(isSkippedName) && isDigestFileName(segments[segments.length - 1] ?? '');
-}
-
-/** Where a folder on the local disk really is; only a Node extension host can tell (web: undefined). */
-function nodeRealPath(): ((fsPath: string) => Promise<string>) | undefined {
-  if (typeof process === 'undefined' || !process.versions?.node) return undefined;
-  try {
-    // Marked external in the web build; never reached there (no `process.versions.node`).
-    const fs = require('node:fs') as typeof import('node:fs');
-    return (p) => fs.promises.realpath(p);
-  } catch {
-    return undefined;
-  }
-}
-const realPath = nodeRealPath();
-
-/** `workspace.fs` as the core folder walk sees it (virtual workspaces too). */
-export function workspaceFolderFs(root: vscode.Uri): FolderFs {
-  return {
-    readDirectory: async (dir) => await vscode.workspace.fs.readDirectory(vscode.Uri.parse(dir)),
-    ...(root.scheme === 'file' && realPath ? { realPath: (dir: string) => realPath(vscode.Uri.parse(dir).fsPath) } : {}),
-    join: (dir, name) => vscode.Uri.joinPath(vscode.Uri.parse(dir), name).toString(),
-    display: (at) => display(vscode.Uri.parse(at)),
-  };
-}
-
-/**
- * Every digest file below `root` (src/core/digestFolder: limits on depth, files and folders
- * read, each real folder once, loops reported and not followed).
- */
-export async function listMarkdownFiles(root: vscode.Uri): Promise<{ uris: vscode.Uri[]; listing: FolderListing }> {
-  const listing = await listDigestFiles(workspaceFolderFs(root), root.toString());
-  return { uris: listing.files.map((f) => vscode.Uri.parse(f)), listing };
 }
 
 /** One digest file as last read: what it adds to the corpus and what is wrong with it. */
