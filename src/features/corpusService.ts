@@ -13,6 +13,11 @@ export interface ExtraDigests {
   body(entry: DigestEntry): Promise<string | undefined>;
 }
 
+/** A source of digests besides the bundle; `CorpusService.reload` re-reads each. */
+export interface DigestSource {
+  reload(): Promise<void>;
+}
+
 /** After a snapshot is published, the search indexes itself this much later, in idle time. */
 const SEARCH_WARM_DELAY_MS = 2000;
 
@@ -66,17 +71,15 @@ export class CorpusService extends Disposable implements CorpusProvider {
     return this.snapshot.prepare();
   }
 
-  private readonly reloaders: (() => Promise<void>)[] = [];
+  private readonly sources: DigestSource[] = [];
 
-  /** Sources of extra digests register how to re-read themselves for `digestLens.refresh`. */
-  onReload(reload: () => Promise<void>): vscode.Disposable {
-    this.reloaders.push(reload);
-    return {
-      dispose: () => {
-        const at = this.reloaders.indexOf(reload);
-        if (at >= 0) this.reloaders.splice(at, 1);
-      },
-    };
+  /** Wired once in extension.ts: a source feeds `setExtra`, and `reload` re-reads it. */
+  addSource(source: DigestSource): vscode.Disposable {
+    this.sources.push(source);
+    return toDisposable(() => {
+      const at = this.sources.indexOf(source);
+      if (at >= 0) this.sources.splice(at, 1);
+    });
   }
 
   /** Re-reads the bundle and every extra source, then publishes one new snapshot. */
@@ -87,7 +90,7 @@ export class CorpusService extends Disposable implements CorpusProvider {
     } catch (e) {
       this.log.error(`Could not load the bundled corpus: ${e instanceof Error ? e.message : String(e)}`);
     }
-    await Promise.all(this.reloaders.map((r) => r().catch((e: unknown) => this.log.error(String(e)))));
+    await Promise.all(this.sources.map((s) => s.reload().catch((e: unknown) => this.log.error(String(e)))));
     this.publish();
   }
 

@@ -306,7 +306,7 @@ function safeJson(value: unknown): string {
   }
 }
 
-export const activate: Feature = (context, deps) => {
+export const activate: Feature<DigestViewController> = (context, deps) => {
   const controller = new DigestViewController(deps);
   context.subscriptions.push(deps.digestOnScreen.provide(() => controller.activeDigestId()));
   context.subscriptions.push(

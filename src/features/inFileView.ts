@@ -140,7 +140,15 @@ function excerpt(text: string, at: number): string {
   return (start > 0 ? '…' : '') + slice + (start + 120 < text.length ? '…' : '');
 }
 
-export const activate: Feature = (context, deps) => {
+/** In This File as the extension API exposes it. */
+export interface InFileService {
+  readonly provider: InFileProvider;
+  readonly view: vscode.TreeView<InFileNode>;
+  /** Scans the active editor now (no debounce). */
+  refresh(): Promise<void>;
+}
+
+export const activate: Feature<InFileService> = (context, deps) => {
   const provider = new InFileProvider(deps);
   const view = vscode.window.createTreeView('digestLens.inFile', { treeDataProvider: provider });
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ReadingState } from '../core/readingState';
-import { Feature, FeatureDeps } from './deps';
+import { Feature } from './deps';
 import { Disposable } from './dispose';
 import { digestIdFromArg } from './digestOnScreen';
 
@@ -46,7 +46,7 @@ export class ReadingStateService extends Disposable {
   }
 }
 
-export const activate: Feature = (context: vscode.ExtensionContext, deps: FeatureDeps) => {
+export const activate: Feature<ReadingStateService> = (context, deps) => {
   const service = deps.readingState;
   context.globalState.setKeysForSync([READING_STATE_KEY]);
   /** A tree node, an id, `{ id }`, or nothing: the digest on screen in the digest view. */

@@ -70,7 +70,7 @@ export interface SearchService {
  * ids shown for the initial query (the "no match" row has none), so callers and tests see what
  * the reader sees.
  */
-export const activate: Feature = (context, deps) => {
+export const activate: Feature<SearchService> = (context, deps) => {
   let active: vscode.QuickPick<DigestPick> | undefined;
   const picksFor = (query: string, search: DigestSearch): { picks: DigestPick[]; hits: { hit: SearchHit; entry: DigestEntry }[] } => {
     const corpus = deps.corpus.corpus;

@@ -5,7 +5,7 @@ import { uiLang } from '../core/localized';
 import { describeFilter, DigestFilter, filterDigests, isFiltering, NO_FILTER, parseFilter, ReadingState } from '../core/readingState';
 import { GroupBy, SortBy } from '../core/settings';
 import { DigestEntry } from '../core/types';
-import { Feature, FeatureDeps } from './deps';
+import { Feature } from './deps';
 import { Disposable } from './dispose';
 import { digestTooltip, digestDescription, digestContextValue } from './digestItem';
 
@@ -154,7 +154,13 @@ export class TopicsTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 }
 
-export const activate: Feature = (context: vscode.ExtensionContext, deps: FeatureDeps) => {
+/** The topics tree as the extension API exposes it. */
+export interface TopicsTreeService {
+  readonly provider: TopicsTreeProvider;
+  readonly view: vscode.TreeView<TopicsNode>;
+}
+
+export const activate: Feature<TopicsTreeService> = (context, deps) => {
   const reading = deps.readingState;
   const provider = new TopicsTreeProvider(() => deps.corpus.corpus, deps.settings().groupBy, deps.settings().sortBy, () => reading.current);
   provider.setFilter(parseFilter(context.workspaceState.get(FILTER_KEY)));

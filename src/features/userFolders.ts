@@ -7,7 +7,8 @@ import { idClashMessage, resolveIdClaims } from '../core/digestIds';
 import { isInside } from '../core/paths';
 import { plainText } from '../core/untrusted';
 import type { DigestEntry, Problem } from '../core/types';
-import type { Feature, FeatureDeps } from './deps';
+import type { CorpusService } from './corpusService';
+import type { FeatureDeps } from './deps';
 import { Disposable, toDisposable } from './dispose';
 import { display, listMarkdownFiles, resolveExtraFolders } from './folders';
 
@@ -271,7 +272,7 @@ class Folder extends Disposable {
   }
 }
 
-/** What tests and other features can ask of the user folders. */
+/** What the extension API exposes of the user folders. */
 export interface UserFoldersService {
   /** Resolves when the first read of every folder has been published. */
   readonly ready: Promise<void>;
@@ -286,7 +287,7 @@ export interface UserFoldersService {
 }
 
 /**
- * Reads `digestLens.extraFolders` into the corpus, one extra source per folder, and keeps
+ * A source of the corpus: reads `digestLens.extraFolders` into it, one extra source per folder, and keeps
  * them in step with the disk: watchers, saves, settings and workspace folder changes.
  * Problems go to the Problems panel (per file, per line) and the output channel.
  */
@@ -303,7 +304,11 @@ export class UserFolders extends Disposable implements UserFoldersService {
   readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('digestLens'));
   ready: Promise<void> = Promise.resolve();
 
-  constructor(private readonly deps: FeatureDeps) {
+  constructor(
+    private readonly deps: FeatureDeps,
+    /** Where the folders' digests go: the corpus snapshot service (the one write into it). */
+    private readonly corpus: Pick<CorpusService, 'setExtra'>,
+  ) {
     super();
     this._register(
       toDisposable(() => {
@@ -420,7 +425,7 @@ export class UserFolders extends Disposable implements UserFoldersService {
       if (!before && entries.length === 0) this.published.set(key, entries);
       else if (!before || before.length !== entries.length || before.some((e, i) => e !== entries[i])) {
         this.published.set(key, entries);
-        this.deps.corpus.setExtra(key, { entries, body: (e) => Promise.resolve(bodies.get(e)) });
+        this.corpus.setExtra(key, { entries, body: (e) => Promise.resolve(bodies.get(e)) });
       }
     }
     for (const p of this.settingProblems) {
@@ -434,7 +439,7 @@ export class UserFolders extends Disposable implements UserFoldersService {
     for (const key of [...this.published.keys()]) {
       if (liveKeys.has(key)) continue;
       this.published.delete(key);
-      this.deps.corpus.setExtra(key, undefined);
+      this.corpus.setExtra(key, undefined);
     }
     for (const file of [...this.logged.keys()]) if (!seenFiles.has(file)) this.logged.delete(file);
     this.diagnostics.clear();
@@ -462,12 +467,16 @@ export class UserFolders extends Disposable implements UserFoldersService {
   }
 }
 
-export const activate: Feature = (context, deps) => {
-  const service = new UserFolders(deps);
+/**
+ * Starts the user-folder source (extension.ts, before the features): it reads the settings and
+ * the bundled topics, and writes only into `corpus`.
+ */
+export function startUserFolders(context: vscode.ExtensionContext, deps: FeatureDeps, corpus: CorpusService): UserFolders {
+  const service = new UserFolders(deps, corpus);
   let lastFolders = JSON.stringify(deps.settings().extraFolders);
   context.subscriptions.push(
     service,
-    deps.corpus.onReload(service.reload),
+    corpus.addSource(service),
     deps.onDidChangeSettings(() => {
       const now = JSON.stringify(deps.settings().extraFolders);
       if (now === lastFolders) return;
@@ -482,4 +491,4 @@ export const activate: Feature = (context, deps) => {
   );
   service.ready = deps.corpus.ready.then(() => service.reload());
   return service;
-};
+}

@@ -298,7 +298,7 @@ export class WorkspacePapers extends Disposable implements vscode.TreeDataProvid
   }
 }
 
-export const activate: Feature = (context, deps) => {
+export const activate: Feature<WorkspacePapers> = (context, deps) => {
   const provider = new WorkspacePapers(deps);
   const view = vscode.window.createTreeView('digestLens.workspacePapers', { treeDataProvider: provider, showCollapseAll: true });
   provider.view = view;

@@ -1,26 +1,16 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { DigestNode, GroupNode, TopicsTreeProvider } from '../../src/features/topicsTree';
-import type { InFileProvider } from '../../src/features/inFileView';
-import type { SearchService } from '../../src/features/searchCommand';
-import { getApi, waitFor } from './api';
+import type { DigestNode, GroupNode } from '../../src/features/topicsTree';
+import { getApi, waitFor, serviceOf } from './api';
 import { sortDigests } from '../../src/core/digestDate';
 
-interface TreeService {
-  provider: TopicsTreeProvider;
-  view: vscode.TreeView<unknown>;
-}
-interface InFileService {
-  provider: InFileProvider;
-  refresh(): Promise<void>;
-}
 
 async function services() {
   const api = await getApi();
   return {
     api,
-    tree: api.services.topicsTree as TreeService,
-    inFile: api.services.inFileView as InFileService,
+    tree: serviceOf(api, 'topicsTree'),
+    inFile: serviceOf(api, 'inFileView'),
   };
 }
 
@@ -162,14 +152,14 @@ suite('search', () => {
   test('an unknown word finds nothing and says so in one row', async () => {
     const ids = (await vscode.commands.executeCommand('digestLens.search', 'zzqqxxwwvvjj')) as string[];
     assert.deepStrictEqual(ids, []);
-    const shown = ((await getApi()).services.searchCommand as SearchService).shown();
+    const shown = serviceOf(await getApi(), 'searchCommand').shown();
     assert.strictEqual(shown.length, 1);
     assert.strictEqual(shown[0].id, '');
     assert.ok(shown[0].label.includes('zzqqxxwwvvjj') && shown[0].detail, JSON.stringify(shown[0]));
   });
 
   test('shows the engine order, and tells VS Code not to re-sort or filter it', async () => {
-    const search = (await getApi()).services.searchCommand as SearchService;
+    const search = serviceOf(await getApi(), 'searchCommand');
     const ids = (await vscode.commands.executeCommand('digestLens.search', 'state space')) as string[];
     assert.ok(ids.length > 1);
     assert.deepStrictEqual(
@@ -184,7 +174,7 @@ suite('search', () => {
 
   test('each item says where it matched and shows the body around the match', async () => {
     const { api } = await services();
-    const search = api.services.searchCommand as SearchService;
+    const search = serviceOf(api, 'searchCommand');
     let target: { id: string; word: string } | undefined;
     for (const e of api.corpus.entries) {
       const body = (await api.corpus.body(e.id)) ?? '';
