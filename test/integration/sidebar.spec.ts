@@ -2,6 +2,10 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { DigestNode, GroupNode } from '../../src/features/topicsTree';
 import { getApi, waitFor, serviceOf } from './api';
+import { entry, TOPICS } from '../builders/digests';
+import { fakeDeps, fixedCorpus, fixedSettings } from '../builders/fakes';
+import { TopicsTreeProvider } from '../../src/features/topicsTree';
+import { InFileProvider } from '../../src/features/inFileView';
 import { sortDigests } from '../../src/core/digestDate';
 
 
@@ -192,5 +196,34 @@ suite('search', () => {
       return it?.detail?.toLowerCase().includes(target!.word.toLowerCase()) ? it : undefined;
     }, 'the body snippet in the detail line');
     assert.ok(item.description?.includes(target.word.toLowerCase()), item.description);
+  });
+});
+
+/**
+ * The providers themselves, built on a fixed corpus snapshot and fixed settings (no bundle, no
+ * extension state): one call, one assertion. The suites above go through the registered views.
+ */
+suite('sidebar: providers on a fixed corpus', () => {
+  const lora = entry({ id: 'fixed-lora', title: 'LoRA: Low-Rank Adaptation', arxiv: ['2106.09685'], methods: ['LoRA'], topics: ['llm'] });
+  const ppo = entry({ id: 'fixed-ppo', title: 'Proximal Policy Optimization', arxiv: ['1707.06347'], methods: ['PPO'], topics: ['rl', 'llm'] });
+  const snapshot = fixedCorpus([lora, ppo], TOPICS);
+  const text = 'We fine-tune with LoRA (arXiv:2106.09685).\nNothing here.\nLoRA again, and PPO.\n';
+
+  test('the topics tree puts each digest under each of its topics', () => {
+    const tree = new TopicsTreeProvider(() => snapshot.corpus, 'topic');
+    const groups = Object.fromEntries(tree.getChildren().map((g) => [(g as GroupNode).group.key, tree.getChildren(g).map((n) => (n as DigestNode).digest.id).sort()]));
+    assert.deepStrictEqual(groups, { llm: ['fixed-lora', 'fixed-ppo'], rl: ['fixed-ppo'] });
+  });
+
+  test('In This File lists each mentioned digest once, with the lines that mention it', async () => {
+    const provider = new InFileProvider(fakeDeps(snapshot));
+    await provider.update(await vscode.workspace.openTextDocument({ content: text }));
+    assert.deepStrictEqual(provider.digests.map((d) => [d.digest.id, d.mentions.map((m) => m.line)]), [['fixed-lora', [0, 2]], ['fixed-ppo', [2]]]);
+  });
+
+  test('In This File follows digestLens.hover.methodNames: off, only arXiv IDs count', async () => {
+    const provider = new InFileProvider(fakeDeps(snapshot, fixedSettings({ methodNames: false })));
+    await provider.update(await vscode.workspace.openTextDocument({ content: text }));
+    assert.deepStrictEqual(provider.digests.map((d) => [d.digest.id, d.mentions.map((m) => m.line)]), [['fixed-lora', [0]]]);
   });
 });
