@@ -57,7 +57,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Digest
       log.error(`Feature "${name}" failed to start: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     }
   }
-  context.subscriptions.push(vscode.commands.registerCommand('digestLens.showOutput', () => log.channel.show()));
+  // The extension's own commands: the corpus and its log belong to no feature.
+  context.subscriptions.push(
+    vscode.commands.registerCommand('digestLens.showOutput', () => log.channel.show()),
+    vscode.commands.registerCommand('digestLens.refresh', () =>
+      vscode.window.withProgress({ location: { viewId: 'digestLens.topics' } }, () => corpus.reload()),
+    ),
+  );
   await corpus.ready;
   const typed = services as DigestLensServices;
   return {

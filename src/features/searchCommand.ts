@@ -141,9 +141,6 @@ export const activate: Feature<SearchService> = (context, deps) => {
       qp.busy = false;
       return shown.filter((i) => i.id).map((i) => i.id);
     }),
-    vscode.commands.registerCommand('digestLens.refresh', () =>
-      vscode.window.withProgress({ location: { viewId: 'digestLens.topics' } }, () => deps.corpus.reload()),
-    ),
   );
   const service: SearchService = {
     shown: () => (active ? active.items.map(({ id, label, description, detail }) => ({ id, label, description, detail })) : []),
