@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { uiLang as uiLangOf } from '../core/localized';
-import { makeNonce, parseViewMessage, renderDigestHtml, RenderStrings, renderToolbar, stripBidi, ToolbarStrings, ViewAction, webviewDocument } from '../core/render';
+import type { RenderStrings, ToolbarStrings, ViewAction } from '../core/render';
 import { DigestEntry, Lang } from '../core/types';
 import { plainText } from '../core/untrusted';
 import { History, isViewState, ViewState } from '../core/viewHistory';
@@ -9,6 +9,16 @@ import { Disposable, toDisposable } from './dispose';
 import { digestIdFromArg } from './digestOnScreen';
 
 export const DIGEST_VIEW_TYPE = 'digestLens.digest';
+
+type Render = typeof import('../core/render');
+let renderModule: Render | undefined;
+/**
+ * The renderer and markdown-it with it, evaluated when the first digest is shown rather than at
+ * activation (the bundler turns this `require` into a module initialised on first call).
+ */
+function renderer(): Render {
+  return (renderModule ??= require('../core/render') as Render);
+}
 
 function uiLang(): Lang {
   return uiLangOf(vscode.env.language);
@@ -217,7 +227,7 @@ export class DigestViewController extends Disposable {
     }
     if (generation !== p.generation || !this.panels.includes(p)) return true;
     const html = this.documentFor(p.panel.webview, entry, body ?? '', p);
-    p.panel.title = stripBidi(entry.title);
+    p.panel.title = renderer().stripBidi(entry.title);
     p.html = html;
     p.panel.webview.html = html;
     // Its own column (undefined: where it is). A new panel's column is not known yet, and
@@ -230,6 +240,7 @@ export class DigestViewController extends Disposable {
     const corpus = this.deps.corpus.corpus;
     const lang = uiLang();
     const history = p.history ?? History.of(entry.id);
+    const { renderToolbar, renderDigestHtml, webviewDocument, makeNonce } = renderer();
     const toolbar = renderToolbar(
       {
         canGoBack: history.canGoBack,
@@ -254,7 +265,7 @@ export class DigestViewController extends Disposable {
   }
 
   private onMessage(p: DigestPanel, raw: unknown): void {
-    const message = parseViewMessage(raw);
+    const message = renderer().parseViewMessage(raw);
     if (!message) {
       this.deps.log.warn(`Digest view: ignored an unexpected message ${safeJson(raw)}`);
       return;
