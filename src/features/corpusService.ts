@@ -5,11 +5,17 @@ import { Recognizer } from '../core/recognizer';
 import { bundledPart, DigestSearch, docsPart, SearchPart, searchDoc } from '../core/search';
 import { DigestEntry } from '../core/types';
 import { CorpusProvider, Logger } from './deps';
+import { Disposable, toDisposable } from './dispose';
 
 /** Digests from a source other than the bundle (the user's folders), with their bodies. */
 export interface ExtraDigests {
   entries: DigestEntry[];
   body(entry: DigestEntry): Promise<string | undefined>;
+}
+
+/** A source of digests besides the bundle; `CorpusService.reload` re-reads each. */
+export interface DigestSource {
+  reload(): Promise<void>;
 }
 
 /** After a snapshot is published, the search indexes itself this much later, in idle time. */
@@ -22,7 +28,7 @@ const SEARCH_WARM_DELAY_MS = 2000;
  * Extra sources (user folders) replace their part and a new snapshot — corpus, recognizer,
  * search — is published at once.
  */
-export class CorpusService implements CorpusProvider, vscode.Disposable {
+export class CorpusService extends Disposable implements CorpusProvider {
   private snapshot: { corpus: Corpus; recognizer: Recognizer; search: DigestSearch; prepare: () => Promise<DigestSearch> };
   private bundled: LoadedBundle | undefined;
   /** The bundled digests' recognizer, kept across snapshots: user folders only add to it. */
@@ -32,7 +38,7 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
   private warmTimer: ReturnType<typeof setTimeout> | undefined;
   private bundledBodies: Promise<BundleBodies> | undefined;
   private readonly extras = new Map<string, ExtraDigests>();
-  private readonly emitter = new vscode.EventEmitter<Corpus>();
+  private readonly emitter = this._register(new vscode.EventEmitter<Corpus>());
   readonly onDidChange = this.emitter.event;
   readonly ready: Promise<void>;
 
@@ -40,6 +46,8 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly log: Logger,
   ) {
+    super();
+    this._register(toDisposable(() => this.warmTimer !== undefined && clearTimeout(this.warmTimer)));
     const empty = Corpus.empty();
     const search = new DigestSearch();
     this.snapshot = { corpus: empty, recognizer: Recognizer.build([]), search, prepare: () => Promise.resolve(search) };
@@ -63,17 +71,15 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
     return this.snapshot.prepare();
   }
 
-  private readonly reloaders: (() => Promise<void>)[] = [];
+  private readonly sources: DigestSource[] = [];
 
-  /** Sources of extra digests register how to re-read themselves for `digestLens.refresh`. */
-  onReload(reload: () => Promise<void>): vscode.Disposable {
-    this.reloaders.push(reload);
-    return {
-      dispose: () => {
-        const at = this.reloaders.indexOf(reload);
-        if (at >= 0) this.reloaders.splice(at, 1);
-      },
-    };
+  /** Wired once in extension.ts: a source feeds `setExtra`, and `reload` re-reads it. */
+  addSource(source: DigestSource): vscode.Disposable {
+    this.sources.push(source);
+    return toDisposable(() => {
+      const at = this.sources.indexOf(source);
+      if (at >= 0) this.sources.splice(at, 1);
+    });
   }
 
   /** Re-reads the bundle and every extra source, then publishes one new snapshot. */
@@ -84,7 +90,7 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
     } catch (e) {
       this.log.error(`Could not load the bundled corpus: ${e instanceof Error ? e.message : String(e)}`);
     }
-    await Promise.all(this.reloaders.map((r) => r().catch((e: unknown) => this.log.error(String(e)))));
+    await Promise.all(this.sources.map((s) => s.reload().catch((e: unknown) => this.log.error(String(e)))));
     this.publish();
   }
 
@@ -193,10 +199,5 @@ export class CorpusService implements CorpusProvider, vscode.Disposable {
   private bundledRecognizerOf(): Recognizer {
     this.bundledRecognizer ??= this.bundled ? bundleRecognizer(this.bundled) : Recognizer.build([]);
     return this.bundledRecognizer;
-  }
-
-  dispose(): void {
-    if (this.warmTimer !== undefined) clearTimeout(this.warmTimer);
-    this.emitter.dispose();
   }
 }

@@ -4,7 +4,11 @@ import { Recognizer } from '../core/recognizer';
 import { DigestSearch } from '../core/search';
 import { DigestLensSettings } from '../core/settings';
 
-/** The live corpus: replaced as a whole on reload (user folder change, refresh). */
+/**
+ * The live corpus as features see it: one snapshot, replaced as a whole on reload (user folder
+ * change, refresh). Features subscribe to `onDidChange` and read; only sources write (through
+ * `CorpusService.setExtra`, wired in extension.ts).
+ */
 export interface CorpusProvider {
   readonly corpus: Corpus;
   /** Built once per corpus snapshot; every consumer shares it (parse once, not per provider). */
@@ -14,12 +18,8 @@ export interface CorpusProvider {
   /** The snapshot's search once its indexes are loaded (the bundle's compiled one, the user's digests). */
   searchReady(): Promise<DigestSearch>;
   readonly onDidChange: vscode.Event<Corpus>;
-  /** Re-reads the bundle and the user's folders (`digestLens.refresh`). */
+  /** Re-reads the bundle and every source (the user's folders), then publishes one snapshot (`digestLens.refresh`). */
   reload(): Promise<void>;
-  /** Extra digest sources register how to re-read themselves on `reload`. */
-  onReload(reload: () => Promise<void>): vscode.Disposable;
-  /** Sets (or, with `undefined`, removes) the digests of one extra source (a user folder) and republishes. */
-  setExtra(key: string, digests: import('./corpusService').ExtraDigests | undefined): void;
   /** Resolves once the bundled corpus has loaded (user folders: `services.userFolders.ready`). */
   readonly ready: Promise<void>;
 }
@@ -39,7 +39,12 @@ export interface FeatureDeps {
   readonly extensionUri: vscode.Uri;
   /** Read / starred state of digests (global state, synced). */
   readonly readingState: import('./readingState').ReadingStateService;
+  /** The digest in the active digest panel (provided by the digest view). */
+  readonly digestOnScreen: import('./digestOnScreen').DigestOnScreen;
 }
 
-/** A feature may return a service object; it is exposed to tests through the extension API. */
-export type Feature = (context: vscode.ExtensionContext, deps: FeatureDeps) => unknown;
+/**
+ * A feature registers what it contributes on `context.subscriptions` and may return its service
+ * (its providers, its state), typed: the extension API lists each one by name.
+ */
+export type Feature<T = void> = (context: vscode.ExtensionContext, deps: FeatureDeps) => T;

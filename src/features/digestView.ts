@@ -1,12 +1,24 @@
 import * as vscode from 'vscode';
 import { uiLang as uiLangOf } from '../core/localized';
-import { makeNonce, parseViewMessage, renderDigestHtml, RenderStrings, renderToolbar, stripBidi, ToolbarStrings, ViewAction, webviewDocument } from '../core/render';
+import type { RenderStrings, ToolbarStrings, ViewAction } from '../core/render';
 import { DigestEntry, Lang } from '../core/types';
 import { plainText } from '../core/untrusted';
 import { History, isViewState, ViewState } from '../core/viewHistory';
 import { Feature, FeatureDeps } from './deps';
+import { Disposable, toDisposable } from './dispose';
+import { digestIdFromArg } from './digestOnScreen';
 
 export const DIGEST_VIEW_TYPE = 'digestLens.digest';
+
+type Render = typeof import('../core/render');
+let renderModule: Render | undefined;
+/**
+ * The renderer and markdown-it with it, evaluated when the first digest is shown rather than at
+ * activation (the bundler turns this `require` into a module initialised on first call).
+ */
+function renderer(): Render {
+  return (renderModule ??= require('../core/render') as Render);
+}
 
 function uiLang(): Lang {
   return uiLangOf(vscode.env.language);
@@ -31,16 +43,6 @@ function renderStrings(): RenderStrings {
   };
 }
 
-/** Accepts what callers pass to `digestLens.openDigest`: an id, `{ id }`, or a node with `digest`. */
-export function digestIdFromArg(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return arg;
-  if (typeof arg === 'object' && arg !== null) {
-    const o = arg as { id?: unknown; digest?: { id?: unknown } };
-    if (typeof o.id === 'string') return o.id;
-    if (typeof o.digest?.id === 'string') return o.digest.id;
-  }
-  return undefined;
-}
 
 function toolbarStrings(): ToolbarStrings {
   return {
@@ -84,21 +86,22 @@ export interface OpenOptions {
  * own Back / Forward history, saved in the webview state and restored by the serializer after a
  * reload. Exposed to the integration tests through the extension API.
  */
-export class DigestViewController implements vscode.Disposable {
+export class DigestViewController extends Disposable {
   private readonly panels: DigestPanel[] = [];
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly deps: FeatureDeps) {
+    super();
+    this._register(toDisposable(() => [...this.panels].forEach((p) => p.panel.dispose())));
     const rerender = () => {
       for (const p of this.panels) if (p.digestId) void this.render(p, { reveal: false });
     };
-    this.disposables.push(
+    this._register(
       deps.corpus.onDidChange(() => {
         for (const p of this.panels) p.history?.prune((id) => deps.corpus.corpus.get(id) !== undefined);
         rerender();
       }),
-      deps.readingState.onDidChange(rerender),
     );
+    this._register(deps.readingState.onDidChange(rerender));
   }
 
   private get mainPanel(): DigestPanel | undefined {
@@ -224,7 +227,7 @@ export class DigestViewController implements vscode.Disposable {
     }
     if (generation !== p.generation || !this.panels.includes(p)) return true;
     const html = this.documentFor(p.panel.webview, entry, body ?? '', p);
-    p.panel.title = stripBidi(entry.title);
+    p.panel.title = renderer().stripBidi(entry.title);
     p.html = html;
     p.panel.webview.html = html;
     // Its own column (undefined: where it is). A new panel's column is not known yet, and
@@ -237,6 +240,7 @@ export class DigestViewController implements vscode.Disposable {
     const corpus = this.deps.corpus.corpus;
     const lang = uiLang();
     const history = p.history ?? History.of(entry.id);
+    const { renderToolbar, renderDigestHtml, webviewDocument, makeNonce } = renderer();
     const toolbar = renderToolbar(
       {
         canGoBack: history.canGoBack,
@@ -261,7 +265,7 @@ export class DigestViewController implements vscode.Disposable {
   }
 
   private onMessage(p: DigestPanel, raw: unknown): void {
-    const message = parseViewMessage(raw);
+    const message = renderer().parseViewMessage(raw);
     if (!message) {
       this.deps.log.warn(`Digest view: ignored an unexpected message ${safeJson(raw)}`);
       return;
@@ -303,11 +307,6 @@ export class DigestViewController implements vscode.Disposable {
         return;
     }
   }
-
-  dispose(): void {
-    for (const p of [...this.panels]) p.panel.dispose();
-    this.disposables.forEach((d) => d.dispose());
-  }
 }
 
 function safeJson(value: unknown): string {
@@ -318,18 +317,9 @@ function safeJson(value: unknown): string {
   }
 }
 
-/** The live controller, so commands of other features can act on the digest on screen. */
-let current: DigestViewController | undefined;
-
-/** The digest shown in the digest view, when that panel is the active editor. */
-export function activeDigestId(): string | undefined {
-  return current?.activeDigestId();
-}
-
-export const activate: Feature = (context, deps) => {
+export const activate: Feature<DigestViewController> = (context, deps) => {
   const controller = new DigestViewController(deps);
-  current = controller;
-  context.subscriptions.push({ dispose: () => current === controller && (current = undefined) });
+  context.subscriptions.push(deps.digestOnScreen.provide(() => controller.activeDigestId()));
   context.subscriptions.push(
     controller,
     vscode.commands.registerCommand('digestLens.openDigest', async (arg: unknown) => {
@@ -345,7 +335,7 @@ export const activate: Feature = (context, deps) => {
         return false;
       }
       // From a hover or code the reader keeps typing where they were; the view opens beside.
-      const preserveFocus = vscode.window.activeTextEditor !== undefined && activeDigestId() === undefined;
+      const preserveFocus = vscode.window.activeTextEditor !== undefined && controller.activeDigestId() === undefined;
       return controller.open(id, { preserveFocus });
     }),
     vscode.commands.registerCommand('digestLens.openDigestInNewTab', async (arg: unknown) => {

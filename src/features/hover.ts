@@ -71,7 +71,7 @@ export function cardLabels(): CardLabels {
   };
 }
 
-export const activate: Feature = (context, deps) => {
+export const activate: Feature<DigestHoverProvider> = (context, deps) => {
   const provider = new DigestHoverProvider(deps);
   context.subscriptions.push(vscode.languages.registerHoverProvider(HOVER_SELECTOR, provider));
   return provider;

@@ -5,9 +5,8 @@ import { Draft, Existing, importSource, planImport } from '../core/import/index'
 import type { DigestMeta } from '../core/types';
 import { plainText } from '../core/untrusted';
 import type { Feature, FeatureDeps } from './deps';
-import { firstExtraFolder, isExtraFolder, offerToAddFolder, pickFolder } from './newDigest';
 import { RefusedWrite, writeDigestFile } from './safeWrite';
-import { display, listMarkdownFiles } from './userFolders';
+import { display, firstExtraFolder, isExtraFolder, listMarkdownFiles, offerToAddFolder, pickFolder } from './folders';
 
 /** A channel export with years of posts is tens of MB; beyond this it is not a chat export. */
 export const MAX_EXPORT_BYTES = 100 * 1024 * 1024;

@@ -5,6 +5,7 @@ import { MAX_DOCUMENT_LINES } from '../core/recognizer';
 import { documentMentions } from './documentMentions';
 import { DigestEntry, Mention } from '../core/types';
 import { Feature, FeatureDeps } from './deps';
+import { Disposable } from './dispose';
 import { digestContextValue, digestDescription, digestTooltip } from './digestItem';
 
 /** Documents longer than this are scanned up to here, and the view says so. */
@@ -30,8 +31,8 @@ export class MentionLineNode {
 type InFileNode = MentionDigestNode | MentionLineNode;
 
 /** `digestLens.inFile`: the digests the active editor mentions, each with its lines. */
-export class InFileProvider implements vscode.TreeDataProvider<InFileNode>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<InFileNode | undefined>();
+export class InFileProvider extends Disposable implements vscode.TreeDataProvider<InFileNode> {
+  private readonly emitter = this._register(new vscode.EventEmitter<InFileNode | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
   private nodes: MentionDigestNode[] = [];
   private lines = new Map<MentionDigestNode, MentionLineNode[]>();
@@ -41,7 +42,9 @@ export class InFileProvider implements vscode.TreeDataProvider<InFileNode>, vsco
   settled: Promise<void> = Promise.resolve();
   truncated = false;
 
-  constructor(private readonly deps: FeatureDeps) {}
+  constructor(private readonly deps: FeatureDeps) {
+    super();
+  }
 
   get digests(): readonly MentionDigestNode[] {
     return this.nodes;
@@ -121,10 +124,6 @@ export class InFileProvider implements vscode.TreeDataProvider<InFileNode>, vsco
   getParent(node: InFileNode): InFileNode | undefined {
     return node instanceof MentionLineNode ? node.parent : undefined;
   }
-
-  dispose(): void {
-    this.emitter.dispose();
-  }
 }
 
 /** A readable slice of a (possibly huge) line around the mention. */
@@ -134,7 +133,15 @@ function excerpt(text: string, at: number): string {
   return (start > 0 ? '…' : '') + slice + (start + 120 < text.length ? '…' : '');
 }
 
-export const activate: Feature = (context, deps) => {
+/** In This File as the extension API exposes it. */
+export interface InFileService {
+  readonly provider: InFileProvider;
+  readonly view: vscode.TreeView<InFileNode>;
+  /** Scans the active editor now (no debounce). */
+  refresh(): Promise<void>;
+}
+
+export const activate: Feature<InFileService> = (context, deps) => {
   const provider = new InFileProvider(deps);
   const view = vscode.window.createTreeView('digestLens.inFile', { treeDataProvider: provider });
   let timer: ReturnType<typeof setTimeout> | undefined;

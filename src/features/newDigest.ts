@@ -5,7 +5,7 @@ import type { Lang } from '../core/types';
 import { plainText } from '../core/untrusted';
 import { RefusedWrite, writeDigestFile } from './safeWrite';
 import type { Feature, FeatureDeps } from './deps';
-import { display, resolveExtraFolders } from './userFolders';
+import { display, firstExtraFolder, isExtraFolder, offerToAddFolder, pickFolder } from './folders';
 
 /** Optional arguments (tests, other commands): given values skip the matching dialog. */
 export interface NewDigestArgs {
@@ -34,49 +34,6 @@ function inputError(input: NewDigestInput): string | undefined {
     default:
       return vscode.l10n.t('The title needs at least one letter or digit.');
   }
-}
-
-/** The first configured extra folder that resolves (a workspace-relative one: in the first workspace folder). */
-export function firstExtraFolder(deps: FeatureDeps): vscode.Uri | undefined {
-  for (const r of resolveExtraFolders(deps.settings().extraFolders)) {
-    if (r.uris.length > 0) return vscode.Uri.parse(r.uris[0]);
-  }
-  return undefined;
-}
-
-/** Lets the reader pick a folder; `undefined` when cancelled. */
-export async function pickFolder(title: string, defaultUri?: vscode.Uri): Promise<vscode.Uri | undefined> {
-  const picked = await vscode.window.showOpenDialog({
-    title,
-    canSelectFiles: false,
-    canSelectFolders: true,
-    canSelectMany: false,
-    openLabel: vscode.l10n.t('Select Folder'),
-    defaultUri: defaultUri ?? vscode.workspace.workspaceFolders?.[0]?.uri,
-  });
-  return picked?.[0];
-}
-
-/** True when `folder` is one of the resolved extra folders. */
-export function isExtraFolder(deps: FeatureDeps, folder: vscode.Uri): boolean {
-  const key = folder.toString();
-  return resolveExtraFolders(deps.settings().extraFolders).some((r) => r.uris.some((u) => vscode.Uri.parse(u).toString() === key));
-}
-
-/** Offers to add a folder the reader chose to `digestLens.extraFolders` (user settings). */
-export async function offerToAddFolder(deps: FeatureDeps, folder: vscode.Uri): Promise<void> {
-  if (isExtraFolder(deps, folder)) return;
-  const add = vscode.l10n.t('Add to Extra Folders');
-  const answer = await vscode.window.showInformationMessage(
-    vscode.l10n.t('Digest Lens reads digests only from its extra folders. Add {0} to "digestLens.extraFolders"?', plainText(display(folder))),
-    add,
-  );
-  if (answer !== add) return;
-  const config = vscode.workspace.getConfiguration('digestLens');
-  const current = config.inspect<unknown>('extraFolders')?.globalValue;
-  const list = Array.isArray(current) ? current.filter((x): x is string => typeof x === 'string') : [];
-  const value = folder.scheme === 'file' ? folder.fsPath : folder.toString();
-  if (!list.includes(value)) await config.update('extraFolders', [...list, value], vscode.ConfigurationTarget.Global);
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

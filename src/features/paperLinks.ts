@@ -3,7 +3,6 @@ import { plainText } from '../core/untrusted';
 import { arxivLinks, ArxivLinks, isArxivId, normalizeArxivId } from '../core/arxiv';
 import { bibtex } from '../core/citation';
 import { DigestEntry } from '../core/types';
-import { activeDigestId } from './digestView';
 import { Feature, FeatureDeps } from './deps';
 
 /**
@@ -27,7 +26,7 @@ async function resolveTarget(arg: unknown, deps: FeatureDeps): Promise<Target | 
   }
   if (typeof arg === 'string') return fromId(arg, deps);
   // From the digest view's title bar the command gets no usable argument: use its digest.
-  const shown = activeDigestId();
+  const shown = deps.digestOnScreen.id;
   if (shown && corpus.get(shown)) return { entry: corpus.get(shown)! };
   if (arg !== undefined && !(arg instanceof vscode.Uri)) {
     deps.log.warn(`Paper link command: unusable argument ${typeof arg}`);

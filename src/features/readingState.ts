@@ -1,18 +1,20 @@
 import * as vscode from 'vscode';
 import { ReadingState } from '../core/readingState';
-import { Feature, FeatureDeps } from './deps';
-import { activeDigestId, digestIdFromArg } from './digestView';
+import { Feature } from './deps';
+import { Disposable } from './dispose';
+import { digestIdFromArg } from './digestOnScreen';
 
 /** Key in `context.globalState`; registered for Settings Sync so state follows the reader. */
 export const READING_STATE_KEY = 'digestLens.readingState';
 
 /** Read / unread and starred, kept in global state and synced across machines. */
-export class ReadingStateService implements vscode.Disposable {
+export class ReadingStateService extends Disposable {
   private state: ReadingState;
-  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly emitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.emitter.event;
 
   constructor(private readonly memento: vscode.Memento) {
+    super();
     this.state = ReadingState.parse(memento.get(READING_STATE_KEY));
   }
 
@@ -42,18 +44,14 @@ export class ReadingStateService implements vscode.Disposable {
     this.emitter.fire();
     await this.memento.update(READING_STATE_KEY, next.toJSON());
   }
-
-  dispose(): void {
-    this.emitter.dispose();
-  }
 }
 
-export const activate: Feature = (context: vscode.ExtensionContext, deps: FeatureDeps) => {
+export const activate: Feature<ReadingStateService> = (context, deps) => {
   const service = deps.readingState;
   context.globalState.setKeysForSync([READING_STATE_KEY]);
   /** A tree node, an id, `{ id }`, or nothing: the digest on screen in the digest view. */
   const target = (arg: unknown): string | undefined => {
-    const id = digestIdFromArg(arg) ?? activeDigestId();
+    const id = digestIdFromArg(arg) ?? deps.digestOnScreen.id;
     if (id && deps.corpus.corpus.get(id)) return id;
     void vscode.window.showInformationMessage(vscode.l10n.t('Open or select a digest first.'));
     return undefined;

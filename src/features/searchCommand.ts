@@ -70,7 +70,7 @@ export interface SearchService {
  * ids shown for the initial query (the "no match" row has none), so callers and tests see what
  * the reader sees.
  */
-export const activate: Feature = (context, deps) => {
+export const activate: Feature<SearchService> = (context, deps) => {
   let active: vscode.QuickPick<DigestPick> | undefined;
   const picksFor = (query: string, search: DigestSearch): { picks: DigestPick[]; hits: { hit: SearchHit; entry: DigestEntry }[] } => {
     const corpus = deps.corpus.corpus;
@@ -141,9 +141,6 @@ export const activate: Feature = (context, deps) => {
       qp.busy = false;
       return shown.filter((i) => i.id).map((i) => i.id);
     }),
-    vscode.commands.registerCommand('digestLens.refresh', () =>
-      vscode.window.withProgress({ location: { viewId: 'digestLens.topics' } }, () => deps.corpus.reload()),
-    ),
   );
   const service: SearchService = {
     shown: () => (active ? active.items.map(({ id, label, description, detail }) => ({ id, label, description, detail })) : []),

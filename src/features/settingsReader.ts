@@ -2,26 +2,27 @@ import * as vscode from 'vscode';
 import { plainText } from '../core/untrusted';
 import { DigestLensSettings, effectiveExtraFolders, readSettings } from '../core/settings';
 import { Logger } from './deps';
+import { Disposable } from './dispose';
 
 /**
  * Reads and validates `digestLens.*` once per change (not on every hover), warning once per
  * distinct bad value. In an untrusted workspace only user-level `extraFolders` count.
  */
-export class SettingsReader implements vscode.Disposable {
+export class SettingsReader extends Disposable {
   private current: DigestLensSettings;
   private readonly warned = new Set<string>();
-  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly emitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.emitter.event;
-  private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly log: Logger) {
+    super();
     this.current = this.read();
-    this.subscriptions.push(
+    this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('digestLens')) this.reload();
       }),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()),
     );
+    this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()));
   }
 
   get = (): DigestLensSettings => this.current;
@@ -45,10 +46,5 @@ export class SettingsReader implements vscode.Disposable {
       void vscode.window.showWarningMessage(vscode.l10n.t('Digest Lens: {0}', plainText(w)));
     }
     return settings;
-  }
-
-  dispose(): void {
-    this.emitter.dispose();
-    for (const s of this.subscriptions) s.dispose();
   }
 }

@@ -5,7 +5,8 @@ import { uiLang } from '../core/localized';
 import { describeFilter, DigestFilter, filterDigests, isFiltering, NO_FILTER, parseFilter, ReadingState } from '../core/readingState';
 import { GroupBy, SortBy } from '../core/settings';
 import { DigestEntry } from '../core/types';
-import { Feature, FeatureDeps } from './deps';
+import { Feature } from './deps';
+import { Disposable } from './dispose';
 import { digestTooltip, digestDescription, digestContextValue } from './digestItem';
 
 /** Workspace state key of the tree's filter (a filter belongs to what one is working on). */
@@ -51,8 +52,8 @@ export class DigestNode {
 export type TopicsNode = GroupNode | DigestNode;
 
 /** `digestLens.topics`: digests grouped by topic, source or month. */
-export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<TopicsNode | undefined>();
+export class TopicsTreeProvider extends Disposable implements vscode.TreeDataProvider<TopicsNode> {
+  private readonly emitter = this._register(new vscode.EventEmitter<TopicsNode | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
   private roots: GroupNode[] | undefined;
   private children = new Map<GroupNode, DigestNode[]>();
@@ -66,7 +67,9 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, 
     private groupBy: GroupBy,
     private sortBy: SortBy = 'title',
     private readonly reading: () => ReadingState = () => ReadingState.empty(),
-  ) {}
+  ) {
+    super();
+  }
 
   get currentGroupBy(): GroupBy {
     return this.groupBy;
@@ -149,13 +152,15 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, 
     }
     return this.roots;
   }
-
-  dispose(): void {
-    this.emitter.dispose();
-  }
 }
 
-export const activate: Feature = (context: vscode.ExtensionContext, deps: FeatureDeps) => {
+/** The topics tree as the extension API exposes it. */
+export interface TopicsTreeService {
+  readonly provider: TopicsTreeProvider;
+  readonly view: vscode.TreeView<TopicsNode>;
+}
+
+export const activate: Feature<TopicsTreeService> = (context, deps) => {
   const reading = deps.readingState;
   const provider = new TopicsTreeProvider(() => deps.corpus.corpus, deps.settings().groupBy, deps.settings().sortBy, () => reading.current);
   provider.setFilter(parseFilter(context.workspaceState.get(FILTER_KEY)));

@@ -2,12 +2,15 @@ import * as vscode from 'vscode';
 import { toEntry } from '../core/bundle';
 import { mapConcurrent } from '../core/concurrency';
 import { parseDigestFile } from '../core/digestFile';
-import { decodeDigestBytes, fileSizeProblem, FolderFs, FolderListing, isDigestFileName, isSkippedName, listDigestFiles, MAX_DEPTH } from '../core/digestFolder';
+import { decodeDigestBytes, fileSizeProblem, isDigestFileName, isSkippedName, MAX_DEPTH } from '../core/digestFolder';
 import { idClashMessage, resolveIdClaims } from '../core/digestIds';
-import { FolderResolution, isInside, resolveFolders, trimTrailing } from '../core/paths';
+import { isInside, trimTrailing } from '../core/paths';
 import { plainText } from '../core/untrusted';
 import type { DigestEntry, Problem } from '../core/types';
-import type { Feature, FeatureDeps } from './deps';
+import type { CorpusService } from './corpusService';
+import type { FeatureDeps } from './deps';
+import { Disposable, toDisposable } from './dispose';
+import { display, listMarkdownFiles, resolveExtraFolders } from './folders';
 
 export { MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES, MAX_FOLDERS } from '../core/digestFolder';
 const DEBOUNCE_MS = 150;
@@ -18,27 +21,6 @@ const DEBOUNCE_MS = 150;
  * about half the time 16 did in the web test host.
  */
 const READ_CONCURRENCY = 128;
-
-/** The home folder in a Node extension host; none in the browser, where `~` is reported. */
-export function homeDir(): string | undefined {
-  // `os.homedir()` reads these too; `os` cannot be bundled for the web worker.
-  if (typeof process === 'undefined' || !process.versions?.node) return undefined;
-  return process.env.HOME || process.env.USERPROFILE || undefined;
-}
-
-/** `digestLens.extraFolders` resolved against the home folder and the workspace folders. */
-export function resolveExtraFolders(extraFolders: readonly string[]): FolderResolution[] {
-  return resolveFolders(extraFolders, {
-    home: homeDir(),
-    workspaceFolders: (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()),
-    restricted: !vscode.workspace.isTrusted,
-  });
-}
-
-/** How a file or folder is named in messages: a path on disk, else the URI. */
-export function display(uri: vscode.Uri): string {
-  return uri.scheme === 'file' ? uri.fsPath : uri.toString();
-}
 
 function errorMessage(e: unknown): string {
   if (e instanceof vscode.FileSystemError) return e.code ? `${e.code}: ${e.message}` : e.message;
@@ -56,38 +38,6 @@ function inScope(file: vscode.Uri, folder: vscode.Uri): boolean {
   if (!isInside(f, root) || f === root) return false;
   const segments = file.path.slice(trimTrailing(folder.path, '/').length).split('/').filter(Boolean);
   return segments.length <= MAX_DEPTH + 1 && !segments.some(isSkippedName) && isDigestFileName(segments[segments.length - 1] ?? '');
-}
-
-/** Where a folder on the local disk really is; only a Node extension host can tell (web: undefined). */
-function nodeRealPath(): ((fsPath: string) => Promise<string>) | undefined {
-  if (typeof process === 'undefined' || !process.versions?.node) return undefined;
-  try {
-    // Marked external in the web build; never reached there (no `process.versions.node`).
-    const fs = require('node:fs') as typeof import('node:fs');
-    return (p) => fs.promises.realpath(p);
-  } catch {
-    return undefined;
-  }
-}
-const realPath = nodeRealPath();
-
-/** `workspace.fs` as the core folder walk sees it (virtual workspaces too). */
-export function workspaceFolderFs(root: vscode.Uri): FolderFs {
-  return {
-    readDirectory: async (dir) => await vscode.workspace.fs.readDirectory(vscode.Uri.parse(dir)),
-    ...(root.scheme === 'file' && realPath ? { realPath: (dir: string) => realPath(vscode.Uri.parse(dir).fsPath) } : {}),
-    join: (dir, name) => vscode.Uri.joinPath(vscode.Uri.parse(dir), name).toString(),
-    display: (at) => display(vscode.Uri.parse(at)),
-  };
-}
-
-/**
- * Every digest file below `root` (src/core/digestFolder: limits on depth, files and folders
- * read, each real folder once, loops reported and not followed).
- */
-export async function listMarkdownFiles(root: vscode.Uri): Promise<{ uris: vscode.Uri[]; listing: FolderListing }> {
-  const listing = await listDigestFiles(workspaceFolderFs(root), root.toString());
-  return { uris: listing.files.map((f) => vscode.Uri.parse(f)), listing };
 }
 
 /** One digest file as last read: what it adds to the corpus and what is wrong with it. */
@@ -192,7 +142,7 @@ function toDiagnostic(p: Problem, lines: readonly string[]): vscode.Diagnostic {
 }
 
 /** One configured folder: its files, its folder-level problems, its watchers. */
-class Folder implements vscode.Disposable {
+class Folder extends Disposable {
   files = new Map<string, FileState>();
   problems: Problem[] = [];
   /** What a notification says about this folder's problems: each when few, else one summary. */
@@ -202,12 +152,13 @@ class Folder implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private queue: Promise<void> = Promise.resolve();
   private scanning = false;
-  private readonly watchers: vscode.Disposable[] = [];
 
   constructor(
     readonly uri: vscode.Uri,
     private readonly owner: UserFolders,
   ) {
+    super();
+    this._register(toDisposable(() => this.timer && clearTimeout(this.timer)));
     const md = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(uri, '**/*.md'));
     const onFile = (u: vscode.Uri): void => this.changed(u, false);
     // A second watcher sees folders that appear (moved in) or disappear with digests inside.
@@ -215,7 +166,7 @@ class Folder implements vscode.Disposable {
     const onAny = (u: vscode.Uri): void => {
       if (!/\.md$/i.test(u.path)) this.changed(u, true);
     };
-    this.watchers.push(md, md.onDidCreate(onFile), md.onDidChange(onFile), md.onDidDelete(onFile), any, any.onDidCreate(onAny), any.onDidDelete(onAny));
+    for (const d of [md, md.onDidCreate(onFile), md.onDidChange(onFile), md.onDidDelete(onFile), any, any.onDidCreate(onAny), any.onDidDelete(onAny)]) this._register(d);
   }
 
   get key(): string {
@@ -319,14 +270,9 @@ class Folder implements vscode.Disposable {
     });
     if (files.length > 0) this.owner.publish();
   }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    for (const w of this.watchers) w.dispose();
-  }
 }
 
-/** What tests and other features can ask of the user folders. */
+/** What the extension API exposes of the user folders. */
 export interface UserFoldersService {
   /** Resolves when the first read of every folder has been published. */
   readonly ready: Promise<void>;
@@ -341,11 +287,11 @@ export interface UserFoldersService {
 }
 
 /**
- * Reads `digestLens.extraFolders` into the corpus, one extra source per folder, and keeps
+ * A source of the corpus: reads `digestLens.extraFolders` into it, one extra source per folder, and keeps
  * them in step with the disk: watchers, saves, settings and workspace folder changes.
  * Problems go to the Problems panel (per file, per line) and the output channel.
  */
-export class UserFolders implements UserFoldersService, vscode.Disposable {
+export class UserFolders extends Disposable implements UserFoldersService {
   private folderList: Folder[] = [];
   private settingProblems: Problem[] = [];
   private readonly published = new Map<string, readonly DigestEntry[]>();
@@ -353,12 +299,25 @@ export class UserFolders implements UserFoldersService, vscode.Disposable {
   private readonly notified = new Set<string>();
   private folderProblems = new Set<string>();
   private generation = 0;
-  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly emitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidUpdate = this.emitter.event;
-  readonly diagnostics = vscode.languages.createDiagnosticCollection('digestLens');
+  readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('digestLens'));
   ready: Promise<void> = Promise.resolve();
 
-  constructor(private readonly deps: FeatureDeps) {}
+  constructor(
+    private readonly deps: FeatureDeps,
+    /** Where the folders' digests go: the corpus snapshot service (the one write into it). */
+    private readonly corpus: Pick<CorpusService, 'setExtra'>,
+  ) {
+    super();
+    this._register(
+      toDisposable(() => {
+        this.generation++;
+        for (const f of this.folderList) f.dispose();
+        this.folderList = [];
+      }),
+    );
+  }
 
   get log(): FeatureDeps['log'] {
     return this.deps.log;
@@ -466,7 +425,7 @@ export class UserFolders implements UserFoldersService, vscode.Disposable {
       if (!before && entries.length === 0) this.published.set(key, entries);
       else if (!before || before.length !== entries.length || before.some((e, i) => e !== entries[i])) {
         this.published.set(key, entries);
-        this.deps.corpus.setExtra(key, { entries, body: (e) => Promise.resolve(bodies.get(e)) });
+        this.corpus.setExtra(key, { entries, body: (e) => Promise.resolve(bodies.get(e)) });
       }
     }
     for (const p of this.settingProblems) {
@@ -480,7 +439,7 @@ export class UserFolders implements UserFoldersService, vscode.Disposable {
     for (const key of [...this.published.keys()]) {
       if (liveKeys.has(key)) continue;
       this.published.delete(key);
-      this.deps.corpus.setExtra(key, undefined);
+      this.corpus.setExtra(key, undefined);
     }
     for (const file of [...this.logged.keys()]) if (!seenFiles.has(file)) this.logged.delete(file);
     this.diagnostics.clear();
@@ -506,22 +465,18 @@ export class UserFolders implements UserFoldersService, vscode.Disposable {
     this.notified.add(message);
     void vscode.window.showWarningMessage(vscode.l10n.t('Digest Lens: {0}', plainText(message)));
   }
-
-  dispose(): void {
-    this.generation++;
-    for (const f of this.folderList) f.dispose();
-    this.folderList = [];
-    this.diagnostics.dispose();
-    this.emitter.dispose();
-  }
 }
 
-export const activate: Feature = (context, deps) => {
-  const service = new UserFolders(deps);
+/**
+ * Starts the user-folder source (extension.ts, before the features): it reads the settings and
+ * the bundled topics, and writes only into `corpus`.
+ */
+export function startUserFolders(context: vscode.ExtensionContext, deps: FeatureDeps, corpus: CorpusService): UserFolders {
+  const service = new UserFolders(deps, corpus);
   let lastFolders = JSON.stringify(deps.settings().extraFolders);
   context.subscriptions.push(
     service,
-    deps.corpus.onReload(service.reload),
+    corpus.addSource(service),
     deps.onDidChangeSettings(() => {
       const now = JSON.stringify(deps.settings().extraFolders);
       if (now === lastFolders) return;
@@ -536,4 +491,4 @@ export const activate: Feature = (context, deps) => {
   );
   service.ready = deps.corpus.ready.then(() => service.reload());
   return service;
-};
+}

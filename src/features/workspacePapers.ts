@@ -4,6 +4,7 @@ import { excludeMatcher } from '../core/glob';
 import { BINARY_GLOBS, enabledGlobs, excludeGlob, FileFindings, fileFindings, gitignoreGlobs, Location, PaperSummary, summarize, workspaceBibtex, WorkspaceSummary } from '../core/workspacePapers';
 import { DigestEntry } from '../core/types';
 import { Feature, FeatureDeps } from './deps';
+import { Disposable, toDisposable } from './dispose';
 import { digestContextValue, digestTooltip } from './digestItem';
 
 /** Bounds of one scan: files looked at, bytes per file and in all, lines per file, wall time. */
@@ -38,8 +39,8 @@ function rel(file: string): string {
  * found by the hover's recognizer. Honours `files.exclude`, `search.exclude` and the folders'
  * `.gitignore`; bounded in files, bytes and time; cancellable; re-reads a file when it is saved.
  */
-export class WorkspacePapers implements vscode.TreeDataProvider<PapersNode>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<PapersNode | undefined>();
+export class WorkspacePapers extends Disposable implements vscode.TreeDataProvider<PapersNode> {
+  private readonly emitter = this._register(new vscode.EventEmitter<PapersNode | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly perFile = new Map<string, FileFindings>();
   private summaryCache: WorkspaceSummary = { digests: [], unknown: [] };
@@ -55,7 +56,15 @@ export class WorkspacePapers implements vscode.TreeDataProvider<PapersNode>, vsc
   settled: Promise<void> = Promise.resolve();
   view: vscode.TreeView<PapersNode> | undefined;
 
-  constructor(private readonly deps: FeatureDeps) {}
+  constructor(private readonly deps: FeatureDeps) {
+    super();
+    this._register(
+      toDisposable(() => {
+        this.cancel?.cancel();
+        if (this.saveTimer) clearTimeout(this.saveTimer);
+      }),
+    );
+  }
 
   get summary(): WorkspaceSummary {
     return this.summaryCache;
@@ -287,15 +296,9 @@ export class WorkspacePapers implements vscode.TreeDataProvider<PapersNode>, vsc
   refreshItems(): void {
     this.emitter.fire(undefined);
   }
-
-  dispose(): void {
-    this.cancel?.cancel();
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.emitter.dispose();
-  }
 }
 
-export const activate: Feature = (context, deps) => {
+export const activate: Feature<WorkspacePapers> = (context, deps) => {
   const provider = new WorkspacePapers(deps);
   const view = vscode.window.createTreeView('digestLens.workspacePapers', { treeDataProvider: provider, showCollapseAll: true });
   provider.view = view;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { DigestLensApi } from '../../src/extension';
+import type { DigestLensApi, DigestLensServices } from '../../src/extension';
 
 export const EXTENSION_ID = 'digest-lens.digest-lens';
 
@@ -10,6 +10,13 @@ export async function getApi(): Promise<DigestLensApi> {
   const api = await ext.activate();
   await api.ready;
   return api;
+}
+
+/** The named service of the extension API, typed; fails the test when the feature did not start. */
+export function serviceOf<K extends keyof DigestLensServices>(api: DigestLensApi, name: K): NonNullable<DigestLensServices[K]> {
+  const s = api.services[name];
+  if (s === undefined) throw new Error(`the extension exposes no "${name}" service (it failed to start)`);
+  return s as NonNullable<DigestLensServices[K]>;
 }
 
 /** Polls `probe` until it returns a value other than undefined (UI updates are asynchronous). */

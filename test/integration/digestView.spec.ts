@@ -1,21 +1,12 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { DigestLensApi } from '../../src/extension';
+import type { DigestViewController } from '../../src/features/digestView';
 import type { DigestEntry } from '../../src/core/types';
-import { getApi, waitFor } from './api';
+import { getApi, serviceOf, waitFor } from './api';
 
-/** The part of the digest view the tests read (the extension exposes it as a service). */
-interface DigestViewProbe {
-  currentDigestId(): string | undefined;
-  currentHtml(): string | undefined;
-  /** What the webview panel serializer calls after a reload. */
-  restore(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
-}
-
-function digestView(api: DigestLensApi): DigestViewProbe {
-  const probe = (api as unknown as { digestView?: DigestViewProbe }).digestView ?? (api.services.digestView as DigestViewProbe | undefined);
-  assert.ok(probe && typeof probe.currentHtml === 'function', 'the API exposes no digest view');
-  return probe;
+function digestView(api: DigestLensApi): DigestViewController {
+  return serviceOf(api, 'digestView');
 }
 
 function digestTabs(): vscode.Tab[] {

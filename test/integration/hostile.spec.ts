@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Recognizer } from '../../src/core/recognizer';
-import type { InFileProvider } from '../../src/features/inFileView';
-import { getApi, waitFor, cardTextAt } from './api';
+import type { InFileService } from '../../src/features/inFileView';
+import { getApi, serviceOf, waitFor, cardTextAt } from './api';
 import { readHtml } from '../builders/html';
 
 /**
@@ -11,10 +11,6 @@ import { readHtml } from '../builders/html';
  * the suite runs the same in the web worker host and the Node host. Times are not asserted.
  */
 
-interface InFileService {
-  provider: InFileProvider;
-  refresh(): Promise<void>;
-}
 
 /** Opens `content`, shows it and waits for the In This File view's scan of it. */
 async function scanned(inFile: InFileService, content: string | vscode.Uri): Promise<vscode.TextDocument> {
@@ -43,7 +39,7 @@ suite('hostile documents: huge and odd text', function () {
 
   suiteSetup(async () => {
     const api = await getApi();
-    inFile = api.services.inFileView as InFileService;
+    inFile = serviceOf(api, 'inFileView');
     assert.ok(inFile, 'the inFileView feature did not start');
     const recognizer = Recognizer.build(api.corpus.entries);
     for (const e of api.corpus.entries) {
@@ -232,17 +228,17 @@ suite('hostile documents: a hostile digest from a user folder', function () {
 
   suiteSetup(async function () {
     const api = await getApi();
-    const service = api.services.userFolders as { ready: Promise<void>; reload(): Promise<void> } | undefined;
+    const folders = api.services.userFolders;
     const ws = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (!service || !ws) this.skip();
-    await service!.ready;
+    if (!ws) this.skip();
+    await folders.ready;
     rel = `tmp-hostile-${Math.random().toString(36).slice(2, 8)}`;
     root = vscode.Uri.joinPath(ws!, rel);
     await vscode.workspace.fs.createDirectory(root);
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, 'hostile-probe.md'), new TextEncoder().encode(hostileDigest(api.corpus.topics[0]?.id ?? 'attention')));
     saved = config().inspect('extraFolders')?.globalValue;
     await config().update('extraFolders', [rel], vscode.ConfigurationTarget.Global);
-    await service!.reload();
+    await folders.reload();
     assert.ok(api.corpus.get('hostile-probe'), 'the hostile digest did not load');
   });
 
@@ -255,7 +251,7 @@ suite('hostile documents: a hostile digest from a user folder', function () {
 
   test('the digest view page has one nonce script, no handlers and only http(s), in-corpus or media links', async () => {
     const api = await getApi();
-    const view = api.services.digestView as { currentHtml(): string | undefined; currentDigestId(): string | undefined };
+    const view = serviceOf(api, 'digestView');
     assert.strictEqual(await vscode.commands.executeCommand<boolean>('digestLens.openDigest', 'hostile-probe'), true);
     const html = await waitFor(() => (view.currentDigestId() === 'hostile-probe' ? view.currentHtml() : undefined), 'the hostile digest page');
     const tags = startTags(html);

@@ -1,6 +1,5 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { UserFoldersService } from '../../src/features/userFolders';
 import { getApi, waitFor } from './api';
 
 /**
@@ -66,7 +65,7 @@ if (domUrl) {
 
     test('a hover card shows theme-icon syntax in a digest title as text, not as icons', async () => {
       const api = await getApi();
-      const service = api.services.userFolders as UserFoldersService;
+      const service = api.services.userFolders;
       const ws = vscode.workspace.workspaceFolders?.[0]?.uri;
       assert.ok(ws);
       const folder = vscode.Uri.joinPath(ws, `tmp-icons-${Math.random().toString(36).slice(2, 8)}`);

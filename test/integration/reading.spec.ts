@@ -2,18 +2,10 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { DigestLensApi } from '../../src/extension';
 import type { DigestEntry } from '../../src/core/types';
-import type { ViewState } from '../../src/core/viewHistory';
 import type { DigestNode, GroupNode, TopicsTreeProvider } from '../../src/features/topicsTree';
 import type { ReadingStateService } from '../../src/features/readingState';
-import { cardAt, getApi, waitFor } from './api';
-
-interface DigestViewProbe {
-  currentDigestId(): string | undefined;
-  currentHtml(): string | undefined;
-  openDigestIds(): string[];
-  historyState(): ViewState | undefined;
-  restore(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
-}
+import type { DigestViewController } from '../../src/features/digestView';
+import { cardAt, getApi, waitFor, serviceOf } from './api';
 
 function digestTabs(): { tab: vscode.Tab; column: vscode.ViewColumn }[] {
   return vscode.window.tabGroups.all.flatMap((g) =>
@@ -30,10 +22,10 @@ function three(api: DigestLensApi): [DigestEntry, DigestEntry, DigestEntry] {
 
 suite('reading: the digest view beside the code, with history and tabs', () => {
   let api: DigestLensApi;
-  let view: DigestViewProbe;
+  let view: DigestViewController;
   suiteSetup(async () => {
     api = await getApi();
-    view = api.services.digestView as DigestViewProbe;
+    view = serviceOf(api, 'digestView');
   });
   teardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -125,8 +117,8 @@ suite('reading: read / unread, star, filter', () => {
 
   suiteSetup(async () => {
     api = await getApi();
-    ({ provider: tree, view } = api.services.topicsTree as { provider: TopicsTreeProvider; view: vscode.TreeView<unknown> });
-    reading = api.services.readingState as ReadingStateService;
+    ({ provider: tree, view } = serviceOf(api, 'topicsTree'));
+    reading = serviceOf(api, 'readingState');
   });
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('digestLens.clearFilter');
@@ -167,7 +159,7 @@ suite('reading: read / unread, star, filter', () => {
     await reading.setRead(b.id, false);
     await vscode.commands.executeCommand('digestLens.openDigest', b.id);
     assert.strictEqual(reading.isRead(b.id), true);
-    const html = () => (api.services.digestView as DigestViewProbe).currentHtml() ?? '';
+    const html = () => serviceOf(api, 'digestView').currentHtml() ?? '';
     assert.match(html(), /data-action="toggleRead"[^>]*aria-pressed="true"/);
     // With no argument the commands act on the active digest view (as its buttons do).
     await waitFor(() => (vscode.window.tabGroups.activeTabGroup.activeTab?.label === b.title ? true : undefined), 'the digest view active');

@@ -1,10 +1,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { DigestLensApi } from '../../src/extension';
-import type { TopicsTreeProvider } from '../../src/features/topicsTree';
 import type { UserFoldersService } from '../../src/features/userFolders';
 import { generateUserDigests } from '../builders/userDigests';
-import { getApi, waitFor } from './api';
+import { getApi, waitFor, serviceOf } from './api';
 
 const COUNT = 1000;
 
@@ -22,7 +21,7 @@ suite('scale: a user folder of 1,000 digests', function () {
 
   suiteSetup(async () => {
     api = await getApi();
-    service = api.services.userFolders as UserFoldersService;
+    service = api.services.userFolders;
     await service.ready;
     const ws = vscode.workspace.workspaceFolders?.[0]?.uri;
     assert.ok(ws, 'the test host opens a workspace folder');
@@ -57,7 +56,7 @@ suite('scale: a user folder of 1,000 digests', function () {
     assert.ok(api.corpus.get('own-0004'), 'a digest in a subfolder');
     assert.deepStrictEqual(service.problems().filter((p) => p.file.includes(rel)), [], 'the generated digests are valid');
 
-    const tree = (api.services.topicsTree as { provider: TopicsTreeProvider }).provider;
+    const tree = serviceOf(api, 'topicsTree').provider;
     const groups = tree.getChildren();
     const listed = new Set(groups.flatMap((g) => tree.getChildren(g).map((n) => ('digest' in n ? n.digest.id : ''))));
     assert.ok(listed.has('own-0999'), 'the last digest is in the tree');

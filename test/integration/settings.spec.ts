@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { Recognizer } from '../../src/core/recognizer';
 import { DEFAULT_SETTINGS, DigestLensSettings } from '../../src/core/settings';
 import type { DigestLensApi } from '../../src/extension';
-import { getApi, waitFor, cardTextAt } from './api';
+import { getApi, waitFor, cardTextAt, serviceOf } from './api';
 
 /**
  * Wrong types and values in `digestLens.*` (user settings): the defaults apply, each bad value
@@ -96,10 +96,10 @@ suite('settings: wrong types and values', function () {
     await vscode.commands.executeCommand('digestLens.refresh');
     await api.ready;
     assert.ok(api.corpus.size > 0, 'the corpus is empty after a refresh with bad settings');
-    const tree = api.services.topicsTree as { provider: vscode.TreeDataProvider<unknown> };
+    const tree = serviceOf(api, 'topicsTree');
     const roots = (await tree.provider.getChildren()) ?? [];
     assert.ok(roots.length > 0, 'the Digests tree is empty');
-    const inFile = api.services.inFileView as { refresh(): Promise<void>; provider: { digests: readonly unknown[] } };
+    const inFile = serviceOf(api, 'inFileView');
     const entry = api.corpus.entries.find((e) => e.arxiv.length > 0)!;
     const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `arXiv:${entry.arxiv[0]}\n` });
     await vscode.window.showTextDocument(doc);

@@ -1,26 +1,20 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { DigestNode, GroupNode, TopicsTreeProvider } from '../../src/features/topicsTree';
-import type { InFileProvider } from '../../src/features/inFileView';
-import type { SearchService } from '../../src/features/searchCommand';
-import { getApi, waitFor } from './api';
+import type { DigestNode, GroupNode } from '../../src/features/topicsTree';
+import { getApi, waitFor, serviceOf } from './api';
+import { entry, TOPICS } from '../builders/digests';
+import { fakeDeps, fixedCorpus, fixedSettings } from '../builders/fakes';
+import { TopicsTreeProvider } from '../../src/features/topicsTree';
+import { InFileProvider } from '../../src/features/inFileView';
 import { sortDigests } from '../../src/core/digestDate';
 
-interface TreeService {
-  provider: TopicsTreeProvider;
-  view: vscode.TreeView<unknown>;
-}
-interface InFileService {
-  provider: InFileProvider;
-  refresh(): Promise<void>;
-}
 
 async function services() {
   const api = await getApi();
   return {
     api,
-    tree: api.services.topicsTree as TreeService,
-    inFile: api.services.inFileView as InFileService,
+    tree: serviceOf(api, 'topicsTree'),
+    inFile: serviceOf(api, 'inFileView'),
   };
 }
 
@@ -189,14 +183,14 @@ suite('search', () => {
   test('an unknown word finds nothing and says so in one row', async () => {
     const ids = (await vscode.commands.executeCommand('digestLens.search', 'zzqqxxwwvvjj')) as string[];
     assert.deepStrictEqual(ids, []);
-    const shown = ((await getApi()).services.searchCommand as SearchService).shown();
+    const shown = serviceOf(await getApi(), 'searchCommand').shown();
     assert.strictEqual(shown.length, 1);
     assert.strictEqual(shown[0].id, '');
     assert.ok(shown[0].label.includes('zzqqxxwwvvjj') && shown[0].detail, JSON.stringify(shown[0]));
   });
 
   test('shows the engine order, and tells VS Code not to re-sort or filter it', async () => {
-    const search = (await getApi()).services.searchCommand as SearchService;
+    const search = serviceOf(await getApi(), 'searchCommand');
     const ids = (await vscode.commands.executeCommand('digestLens.search', 'state space')) as string[];
     assert.ok(ids.length > 1);
     assert.deepStrictEqual(
@@ -211,7 +205,7 @@ suite('search', () => {
 
   test('each item says where it matched and shows the body around the match', async () => {
     const { api } = await services();
-    const search = api.services.searchCommand as SearchService;
+    const search = serviceOf(api, 'searchCommand');
     let target: { id: string; word: string } | undefined;
     for (const e of api.corpus.entries) {
       const body = (await api.corpus.body(e.id)) ?? '';
@@ -229,5 +223,34 @@ suite('search', () => {
       return it?.detail?.toLowerCase().includes(target!.word.toLowerCase()) ? it : undefined;
     }, 'the body snippet in the detail line');
     assert.ok(item.description?.includes(target.word.toLowerCase()), item.description);
+  });
+});
+
+/**
+ * The providers themselves, built on a fixed corpus snapshot and fixed settings (no bundle, no
+ * extension state): one call, one assertion. The suites above go through the registered views.
+ */
+suite('sidebar: providers on a fixed corpus', () => {
+  const lora = entry({ id: 'fixed-lora', title: 'LoRA: Low-Rank Adaptation', arxiv: ['2106.09685'], methods: ['LoRA'], topics: ['llm'] });
+  const ppo = entry({ id: 'fixed-ppo', title: 'Proximal Policy Optimization', arxiv: ['1707.06347'], methods: ['PPO'], topics: ['rl', 'llm'] });
+  const snapshot = fixedCorpus([lora, ppo], TOPICS);
+  const text = 'We fine-tune with LoRA (arXiv:2106.09685).\nNothing here.\nLoRA again, and PPO.\n';
+
+  test('the topics tree puts each digest under each of its topics', () => {
+    const tree = new TopicsTreeProvider(() => snapshot.corpus, 'topic');
+    const groups = Object.fromEntries(tree.getChildren().map((g) => [(g as GroupNode).group.key, tree.getChildren(g).map((n) => (n as DigestNode).digest.id).sort()]));
+    assert.deepStrictEqual(groups, { llm: ['fixed-lora', 'fixed-ppo'], rl: ['fixed-ppo'] });
+  });
+
+  test('In This File lists each mentioned digest once, with the lines that mention it', async () => {
+    const provider = new InFileProvider(fakeDeps(snapshot));
+    await provider.update(await vscode.workspace.openTextDocument({ content: text }));
+    assert.deepStrictEqual(provider.digests.map((d) => [d.digest.id, d.mentions.map((m) => m.line)]), [['fixed-lora', [0, 2]], ['fixed-ppo', [2]]]);
+  });
+
+  test('In This File follows digestLens.hover.methodNames: off, only arXiv IDs count', async () => {
+    const provider = new InFileProvider(fakeDeps(snapshot, fixedSettings({ methodNames: false })));
+    await provider.update(await vscode.workspace.openTextDocument({ content: text }));
+    assert.deepStrictEqual(provider.digests.map((d) => [d.digest.id, d.mentions.map((m) => m.line)]), [['fixed-lora', [0]]]);
   });
 });

@@ -48,7 +48,7 @@ suite('workspace trust and virtual workspaces', function () {
 
     suiteSetup(async function () {
       api = await getApi();
-      service = api.services.userFolders as UserFoldersService;
+      service = api.services.userFolders;
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
       if (!service || !folder) this.skip();
       ws = folder!;

@@ -1,9 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { DigestLensApi } from '../../src/extension';
-import type { TopicsTreeProvider } from '../../src/features/topicsTree';
 import type { UserFoldersService } from '../../src/features/userFolders';
-import { getApi, isWebHost, waitFor } from './api';
+import { getApi, isWebHost, waitFor, serviceOf } from './api';
 
 const fs = vscode.workspace.fs;
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -74,7 +73,7 @@ suite('user folders: digests from digestLens.extraFolders', function () {
 
   suiteSetup(async () => {
     api = await getApi();
-    service = api.services.userFolders as UserFoldersService;
+    service = api.services.userFolders;
     assert.ok(service, 'the userFolders feature did not start');
     await service.ready;
     const ws = vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -141,7 +140,7 @@ suite('user folders: digests from digestLens.extraFolders', function () {
     const bundled = bundledWithArxiv();
     if (bundled) assert.ok(both.includes(bundled.id), `bundled ${bundled.id} is still there: ${both}`);
 
-    const tree = (api.services.topicsTree as { provider: TopicsTreeProvider }).provider;
+    const tree = serviceOf(api, 'topicsTree').provider;
     const node = await waitFor(() => tree.findDigest('zorblax-net'), 'the user digest in the tree');
     const tooltip = tree.getTreeItem(node).tooltip as vscode.MarkdownString;
     // Markdown escapes the hyphen in the tooltip.

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { DigestLensApi } from '../../src/extension';
 import type { DigestEntry } from '../../src/core/types';
 import type { LocationNode, PaperNode, WorkspacePapers } from '../../src/features/workspacePapers';
-import { getApi, isWebHost, waitFor } from './api';
+import { getApi, isWebHost, waitFor, serviceOf } from './api';
 
 const fs = vscode.workspace.fs;
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -25,7 +25,7 @@ suite('Papers in This Workspace', function () {
 
   suiteSetup(async () => {
     api = await getApi();
-    papers = api.services.workspacePapers as WorkspacePapers;
+    papers = serviceOf(api, 'workspacePapers');
     ws = vscode.workspace.workspaceFolders![0].uri;
     rel = `tmp-papers-${Math.random().toString(36).slice(2, 8)}`;
     root = vscode.Uri.joinPath(ws, rel);
