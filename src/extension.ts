@@ -3,6 +3,7 @@ import { Corpus } from './core/corpus';
 import { CorpusService } from './features/corpusService';
 import { Feature, FeatureDeps } from './features/deps';
 import { DigestOnScreen } from './features/digestOnScreen';
+import { WorkspaceCitations } from './features/documentMentions';
 import { features, FeatureServices } from './features';
 import { createLogger } from './features/logger';
 import { ReadingStateService } from './features/readingState';
@@ -46,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Digest
     extensionUri: context.extensionUri,
     readingState,
     digestOnScreen: new DigestOnScreen(),
+    citations: new WorkspaceCitations(),
   };
   const userFolders = startUserFolders(context, deps, corpus);
   const services: Record<string, unknown> = { userFolders };

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { normalizeArxivId } from '../core/arxiv';
-import { citationDigests, parseBib, titleKey } from '../core/bibliography';
+import { citationDigests, citationLookup, parseBib } from '../core/bibliography';
 import { bundleRecognizer, LoadedBundle } from '../core/bundle';
 import { Citations, splitLines } from '../core/recognizer';
 import { Mention } from '../core/types';
@@ -52,15 +51,8 @@ function bibliographyOf(bibFiles: readonly string[], index: LoadedBundle): Citat
     const read = readTextFile(f, 2 * 1024 * 1024);
     if (!('error' in read)) entries.push(...parseBib(read.text));
   }
-  const byArxiv = new Map<string, string[]>();
-  const byTitle = new Map<string, string[]>();
-  const add = (map: Map<string, string[]>, k: string, id: string) => (map.get(k) ?? map.set(k, []).get(k)!).push(id);
-  for (let i = 0; i < index.entries.length; i++) {
-    const e = index.entries.at(i);
-    for (const a of e.arxiv) add(byArxiv, normalizeArxivId(a), e.id);
-    add(byTitle, titleKey(e.title), e.id);
-  }
-  const map = citationDigests(entries, { byArxiv: (id) => byArxiv.get(id) ?? [], byTitle: (k) => byTitle.get(k) ?? [] });
+  const digests = Array.from({ length: index.entries.length }, (_, i) => index.entries.at(i));
+  const map = citationDigests(entries, citationLookup(digests));
   return map.size > 0 ? map : undefined;
 }
 

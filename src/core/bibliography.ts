@@ -4,6 +4,7 @@
  * DOI names, or whose title is the entry's exact title. Hand-written scanning, bounded: the
  * files are the user's.
  */
+import { normalizeArxivId } from './arxiv';
 import { arxivIdsIn } from './arxiv';
 
 export interface BibEntry {
@@ -95,6 +96,18 @@ export interface CitationLookup {
   byArxiv(id: string): readonly string[];
   /** Digest ids whose title has this `titleKey`. */
   byTitle(key: string): readonly string[];
+}
+
+/** The lookup `citationDigests` needs, over any list of digests (the extension's corpus, the CLI's bundle). */
+export function citationLookup(digests: Iterable<{ id: string; title: string; arxiv: readonly string[] }>): CitationLookup {
+  const byArxiv = new Map<string, string[]>();
+  const byTitle = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, k: string, id: string) => (map.get(k) ?? map.set(k, []).get(k)!).push(id);
+  for (const e of digests) {
+    for (const a of e.arxiv) add(byArxiv, normalizeArxivId(a), e.id);
+    add(byTitle, titleKey(e.title), e.id);
+  }
+  return { byArxiv: (id) => byArxiv.get(normalizeArxivId(id)) ?? [], byTitle: (k) => byTitle.get(k) ?? [] };
 }
 
 /** Citation key → digest ids, for the entries that name a digest of the corpus. */

@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
-import { citationDigests, parseBib, titleKey } from '../core/bibliography';
-import { normalizeArxivId } from '../core/arxiv';
+import { citationDigests, citationLookup, parseBib } from '../core/bibliography';
 import { Citations } from '../core/recognizer';
 import { Feature } from './deps';
-import { setCitations } from './documentMentions';
 
 /** Bounds on reading the workspace's bibliographies. */
 const MAX_BIB_FILES = 20;
@@ -30,19 +28,8 @@ export const activate: Feature = (context, deps) => {
         // unreadable: skipped
       }
     }
-    const corpus = deps.corpus.corpus;
-    const titles = new Map<string, string[]>();
-    for (const e of corpus.entries) {
-      const k = titleKey(e.title);
-      const list = titles.get(k);
-      if (list) list.push(e.id);
-      else titles.set(k, [e.id]);
-    }
-    const citations: Citations = citationDigests(entries, {
-      byArxiv: (id) => corpus.byArxiv(normalizeArxivId(id)).map((e) => e.id),
-      byTitle: (k) => titles.get(k) ?? [],
-    });
-    if (mine === generation) setCitations(citations.size > 0 ? citations : undefined);
+    const citations: Citations = citationDigests(entries, citationLookup(deps.corpus.corpus.entries));
+    if (mine === generation) deps.citations.set(citations.size > 0 ? citations : undefined);
   };
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.bib');
   const reload = () => void load().catch((e: unknown) => deps.log.warn(`bibliography: ${String(e)}`));

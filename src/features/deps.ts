@@ -41,6 +41,8 @@ export interface FeatureDeps {
   readonly readingState: import('./readingState').ReadingStateService;
   /** The digest in the active digest panel (provided by the digest view). */
   readonly digestOnScreen: import('./digestOnScreen').DigestOnScreen;
+  /** The workspace's `.bib` citation keys (set by the bibliography feature). */
+  readonly citations: import('./documentMentions').WorkspaceCitations;
 }
 
 /**

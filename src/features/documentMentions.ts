@@ -2,11 +2,18 @@ import * as vscode from 'vscode';
 import { Citations, DocumentMentions, MAX_DOCUMENT_LINES, Recognizer } from '../core/recognizer';
 import type { CardDocument } from '../core/hoverCard';
 
-/** The workspace's citation keys (features/bibliography.ts), shared by the hover and In This File. */
-let citations: Citations | undefined;
-
-export function setCitations(value: Citations | undefined): void {
-  citations = value;
+/**
+ * The workspace's citation keys: the bibliography feature sets them, the hover and In This File
+ * read them (one instance, in the features' deps).
+ */
+export class WorkspaceCitations {
+  private value: Citations | undefined;
+  get current(): Citations | undefined {
+    return this.value;
+  }
+  set(value: Citations | undefined): void {
+    this.value = value;
+  }
 }
 
 function linesOf(document: vscode.TextDocument): () => string[] {
@@ -20,11 +27,11 @@ function linesOf(document: vscode.TextDocument): () => string[] {
 }
 
 /** The document's decided mentions, computed once per version by the snapshot's recognizer. */
-export function documentMentions(recognizer: Recognizer, document: vscode.TextDocument): DocumentMentions {
+export function documentMentions(recognizer: Recognizer, document: vscode.TextDocument, citations?: Citations): DocumentMentions {
   return recognizer.document(document, document.version, linesOf(document), citations);
 }
 
 /** A text document as the hover card's core path (`cardAt`) reads it. */
-export function cardDocument(document: vscode.TextDocument): CardDocument {
+export function cardDocument(document: vscode.TextDocument, citations?: Citations): CardDocument {
   return { key: document, version: document.version, lines: linesOf(document), citations };
 }

@@ -35,7 +35,7 @@ export class DigestHoverProvider implements vscode.HoverProvider {
     if (position.line >= document.lineCount) return undefined;
     const corpus = this.deps.corpus.corpus;
     const text = document.lineAt(position.line).text;
-    const found = cardAt(this.deps.corpus.recognizer, corpus, cardDocument(document), text, position.line, position.character, {
+    const found = cardAt(this.deps.corpus.recognizer, corpus, cardDocument(document, this.deps.citations.current), text, position.line, position.character, {
       methodNames: settings.methodNames,
       controls: settings,
       maxCards: settings.maxCards,

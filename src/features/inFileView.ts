@@ -66,7 +66,7 @@ export class InFileProvider extends Disposable implements vscode.TreeDataProvide
     if (document) {
       const settings = this.deps.settings().hover;
       // The same decision the hover uses, computed once per document version.
-      const decided = documentMentions(this.deps.corpus.recognizer, document);
+      const decided = documentMentions(this.deps.corpus.recognizer, document, this.deps.citations.current);
       const mentions = applyControls(
         decided.mentions.filter((m) => settings.methodNames || m.kind !== 'method'),
         settings,

@@ -1,3 +1,4 @@
+import { WorkspaceCitations } from '../../src/features/documentMentions';
 import * as vscode from 'vscode';
 import { Corpus } from '../../src/core/corpus';
 import { Recognizer } from '../../src/core/recognizer';
@@ -43,6 +44,7 @@ export function fakeDeps(corpus: CorpusProvider, settings: DigestLensSettings = 
     extensionUri: vscode.Uri.parse('untitled:/digest-lens-test'),
     readingState: new ReadingStateService(memoryMemento()),
     digestOnScreen: { id: undefined } as FeatureDeps['digestOnScreen'],
+    citations: new WorkspaceCitations(),
   };
 }
 
