@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 
 /**
  * Owns what it registers: `dispose()` disposes each once, newest first, and anything registered
