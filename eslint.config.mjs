@@ -20,6 +20,15 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['vscode', 'node:*', 'fs', 'path', 'os', 'child_process', 'crypto'] }],
     },
   },
+  {
+    // Each src/core folder's index.ts is its public surface: the glue and the CLI import the
+    // folder, never a module inside it. (Inside src/core, modules import each other directly so
+    // that no import cycle runs through an index; tests may test a module directly.)
+    files: ['src/features/**/*.ts', 'src/cli/**/*.ts', 'src/*.ts', 'bench/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/core/*/*'], message: 'Import the src/core folder (its index.ts), not a module inside it.' }] }],
+    },
+  },
   // Regex safety checked statically: the core reads untrusted text (open files, corpus, exports),
   // so a regex that can backtrack super-linearly is an error, not a slow test.
   // Style rules of the plugin are left off; these are the ones about what a regex does.

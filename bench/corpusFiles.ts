@@ -6,21 +6,21 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildBundle, bundleFiles } from '../src/core/bundle';
+import { buildBundle, bundleFiles } from '../src/core/corpus';
 import { generateCorpus, SYNTHETIC_TOPICS } from './synthetic';
 
 /** Sources whose change changes the files written here. */
 const STAMP_SOURCES = [
   'bench/synthetic.ts',
-  'src/core/bundle.ts',
-  'src/core/search.ts',
-  'src/core/summary.ts',
+  'src/core/corpus/bundle.ts',
+  'src/core/search/search.ts',
+  'src/core/render/summary.ts',
   'src/core/types.ts',
-  'src/core/nameTable.ts',
-  'src/core/searchIndex.ts',
-  'src/core/searchText.ts',
-  'src/core/recognizerText.ts',
-  'src/core/recognizerChars.ts',
+  'src/core/recognizer/nameTable.ts',
+  'src/core/search/searchIndex.ts',
+  'src/core/search/searchText.ts',
+  'src/core/recognizer/recognizerText.ts',
+  'src/core/recognizer/recognizerChars.ts',
 ];
 
 function stamp(root: string, n: number): string {

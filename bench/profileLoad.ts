@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ENTRIES_FILE, SEARCH_FILE, bundleRecognizer, checkBundleIndex } from '../src/core/bundle';
+import { ENTRIES_FILE, SEARCH_FILE, bundleRecognizer, checkBundleIndex } from '../src/core/corpus';
 import { Corpus } from '../src/core/corpus';
 import { bundleSearch } from '../src/core/search';
 

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readBundleIndex } from '../src/cli/loadBundle';
-import { bundleRecognizer, ENTRIES_FILE } from '../src/core/bundle';
+import { bundleRecognizer, ENTRIES_FILE } from '../src/core/corpus';
 import { hoverPoints, sourceFile } from './workload';
 
 const dir = process.argv[2];

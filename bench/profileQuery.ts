@@ -1,7 +1,7 @@
 /** Repeats one query against a corpus, for a CPU profile: [WARM=q1,q2] node --cpu-prof out/bench/profileQuery.js <corpus dir> <query> [times] (WARM: queries timed once each first) */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkBundleIndex, ENTRIES_FILE, INDEX_FILE, SEARCH_FILE } from '../src/core/bundle';
+import { checkBundleIndex, ENTRIES_FILE, INDEX_FILE, SEARCH_FILE } from '../src/core/corpus';
 import { Corpus } from '../src/core/corpus';
 import { bundleSearch } from '../src/core/search';
 

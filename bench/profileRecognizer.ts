@@ -4,7 +4,7 @@
  *   node out/bench/profileRecognizer.js <corpus dir>
  */
 import { readBundleIndex } from '../src/cli/loadBundle';
-import { compileNames } from '../src/core/nameTable';
+import { compileNames } from '../src/core/recognizer';
 import { Recognizer } from '../src/core/recognizer';
 
 const index = readBundleIndex(process.argv[2]);

@@ -10,10 +10,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
-import { BODIES_FILE, BundleBodies, checkBundleIndex, ENTRIES_FILE, INDEX_FILE, SEARCH_FILE } from '../src/core/bundle';
+import { BODIES_FILE, BundleBodies, checkBundleIndex, ENTRIES_FILE, INDEX_FILE, SEARCH_FILE } from '../src/core/corpus';
 import { Corpus } from '../src/core/corpus';
 import { bundleSearch, searchDoc } from '../src/core/search';
-import { buildSearchIndex } from '../src/core/searchIndex';
+import { buildSearchIndex } from '../src/core/search';
 import { searchQueries } from './workload';
 
 const dir = process.argv[2];

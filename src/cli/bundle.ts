@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CliIO } from './io';
-import { buildBundle, bundleFiles } from '../core/bundle';
+import { buildBundle, bundleFiles } from '../core/corpus';
 import { loadDigestFolder } from './validate';
 import { formatProblem } from './format';
 import { englishWord } from './englishWords';

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import { bundleRecognizer } from '../core/bundle';
-import { cardAt, DEFAULT_LABELS } from '../core/hoverCard';
+import { bundleRecognizer } from '../core/corpus';
+import { cardAt, DEFAULT_LABELS } from '../core/render';
 import { splitLines } from '../core/recognizer';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import type { Lang } from '../core/types';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FileKind, MAX_FILE_BYTES, type SyncFolderFs } from '../core/digestFolder';
+import { FileKind, MAX_FILE_BYTES, type SyncFolderFs } from '../core/digest';
 
 /** Entry kinds as `vscode.workspace.fs` reports them: a link has its target's kind plus `SymbolicLink`. */
 function kindOf(dir: string, entry: fs.Dirent): number {

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { idFromFileName, MAX_DIGEST_BYTES, parseDigestFile, serializeDigest, type ParsedDigest } from '../core/digestFile';
-import { combineResults, importSource, planImport, type ImportResult } from '../core/import/index';
-import { parseTopics } from '../core/topics';
+import { idFromFileName, MAX_DIGEST_BYTES, parseDigestFile, serializeDigest, type ParsedDigest } from '../core/digest';
+import { combineResults, importSource, planImport, type ImportResult } from '../core/import';
+import { parseTopics } from '../core/digest';
 import type { Problem } from '../core/types';
 import { formatProblem } from './format';
 import type { CliIO } from './io';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BundleBodies, checkBundleIndex, ENTRIES_FILE, LoadedBundle, SEARCH_FILE } from '../core/bundle';
+import { BundleBodies, checkBundleIndex, ENTRIES_FILE, LoadedBundle, SEARCH_FILE } from '../core/corpus';
 import { Corpus } from '../core/corpus';
 
 /** `dist/corpus/`, next to the CLI bundle (`dist/cli.js`). */

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { citationDigests, citationLookup, parseBib } from '../core/bibliography';
-import { bundleRecognizer, LoadedBundle } from '../core/bundle';
+import { citationDigests, citationLookup, parseBib } from '../core/recognizer';
+import { bundleRecognizer, LoadedBundle } from '../core/corpus';
 import { Citations, splitLines } from '../core/recognizer';
 import { Mention } from '../core/types';
 import { CliIO } from './io';

@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { toEntry } from '../core/bundle';
+import { toEntry } from '../core/corpus';
 import { Corpus } from '../core/corpus';
-import { MAX_DIGEST_BYTES, parseDigestFile } from '../core/digestFile';
+import { MAX_DIGEST_BYTES, parseDigestFile } from '../core/digest';
 import { renderDigestHtml } from '../core/render';
-import { parseTopics } from '../core/topics';
+import { parseTopics } from '../core/digest';
 import { Lang, Topic } from '../core/types';
 import { formatProblem } from './format';
 import { CliIO } from './io';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { citationDigests, citationLookup, parseBib } from '../core/bibliography';
+import { citationDigests, citationLookup, parseBib } from '../core/recognizer';
 import { Citations } from '../core/recognizer';
 import { Feature } from './deps';
 

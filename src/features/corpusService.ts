@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { BODIES_FILE, BundleBodies, bundleRecognizer, checkBundleIndex, ENTRIES_FILE, INDEX_FILE, LoadedBundle, SEARCH_FILE } from '../core/bundle';
+import { BODIES_FILE, BundleBodies, bundleRecognizer, checkBundleIndex, ENTRIES_FILE, INDEX_FILE, LoadedBundle, SEARCH_FILE } from '../core/corpus';
 import { concatEntries, Corpus, entryList } from '../core/corpus';
 import { Recognizer } from '../core/recognizer';
 import { bundledPart, DigestSearch, docsPart, SearchPart, searchDoc } from '../core/search';

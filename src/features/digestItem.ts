@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Corpus } from '../core/corpus';
-import { tldrFor, uiLang } from '../core/localized';
-import { topicLabel } from '../core/topics';
+import { tldrFor, uiLang } from '../core/render';
+import { topicLabel } from '../core/digest';
 import { DigestEntry } from '../core/types';
 
 /** `2405.18719 · CoPE, RetNet` — what a reader scans for in a long list. */

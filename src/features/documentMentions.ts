@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Citations, DocumentMentions, MAX_DOCUMENT_LINES, Recognizer } from '../core/recognizer';
-import type { CardDocument } from '../core/hoverCard';
+import type { CardDocument } from '../core/render';
 
 /**
  * The workspace's citation keys: the bibliography feature sets them, the hover and In This File

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { FolderFs, FolderListing, listDigestFiles } from '../core/digestFolder';
-import { FolderResolution, resolveFolders } from '../core/paths';
+import { FolderFs, FolderListing, listDigestFiles } from '../core/digest';
+import { FolderResolution, resolveFolders } from '../core/settings';
 import { DigestLensSettings } from '../core/settings';
-import { plainText } from '../core/untrusted';
+import { plainText } from '../core/text';
 
 /** What the folder helpers read of the settings. */
 export interface SettingsSource {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { cardAt, CardLabels } from '../core/hoverCard';
-import { uiLang } from '../core/localized';
+import { cardAt, CardLabels } from '../core/render';
+import { uiLang } from '../core/render';
 import { Feature, FeatureDeps } from './deps';
 import { cardDocument } from './documentMentions';
 

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { parseDigestFile, serializeDigest } from '../core/digestFile';
-import { decodeDigestBytes, fileSizeProblem } from '../core/digestFolder';
-import { Draft, Existing, importSource, planImport } from '../core/import/index';
+import { parseDigestFile, serializeDigest } from '../core/digest';
+import { decodeDigestBytes, fileSizeProblem } from '../core/digest';
+import { Draft, Existing, importSource, planImport } from '../core/import';
 import type { DigestMeta } from '../core/types';
-import { plainText } from '../core/untrusted';
+import { plainText } from '../core/text';
 import type { Feature, FeatureDeps } from './deps';
 import { RefusedWrite, writeDigestFile } from './safeWrite';
 import { display, firstExtraFolder, isExtraFolder, listMarkdownFiles, offerToAddFolder, pickFolder } from './folders';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { groupMentions, InFileResult } from '../core/inFile';
-import { applyControls } from '../core/mentionEvidence';
+import { groupMentions, InFileResult } from '../core/recognizer';
+import { applyControls } from '../core/recognizer';
 import { MAX_DOCUMENT_LINES } from '../core/recognizer';
 import { documentMentions } from './documentMentions';
 import { DigestEntry, Mention } from '../core/types';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { plainText } from '../core/untrusted';
+import { plainText } from '../core/text';
 import { Feature } from './deps';
 
 type Target = 'user' | 'workspace';

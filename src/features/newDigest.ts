@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { uiLang as uiLangOf } from '../core/localized';
-import { baseId, classifyInput, digestTemplate, NewDigestInput, uniqueId } from '../core/digestTemplate';
+import { uiLang as uiLangOf } from '../core/render';
+import { baseId, classifyInput, digestTemplate, NewDigestInput, uniqueId } from '../core/digest';
 import type { Lang } from '../core/types';
-import { plainText } from '../core/untrusted';
+import { plainText } from '../core/text';
 import { RefusedWrite, writeDigestFile } from './safeWrite';
 import type { Feature, FeatureDeps } from './deps';
 import { display, firstExtraFolder, isExtraFolder, offerToAddFolder, pickFolder } from './folders';

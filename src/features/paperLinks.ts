@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { plainText } from '../core/untrusted';
+import { plainText } from '../core/text';
 import { arxivLinks, ArxivLinks, isArxivId, normalizeArxivId } from '../core/arxiv';
-import { bibtex } from '../core/citation';
+import { bibtex } from '../core/render';
 import { DigestEntry } from '../core/types';
 import { Feature, FeatureDeps } from './deps';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ReadingState } from '../core/readingState';
+import { ReadingState } from '../core/reading';
 import { Feature } from './deps';
 import { Disposable } from './dispose';
 import { digestIdFromArg } from './digestOnScreen';

@@ -1,4 +1,4 @@
-import { trimTrailing } from '../core/paths';
+import { trimTrailing } from '../core/settings';
 import * as vscode from 'vscode';
 
 /** A write that was not done because it would have gone through a symbolic link or over a file. */

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { uiLang } from '../core/localized';
+import { uiLang } from '../core/render';
 import { bodySnippet, DigestSearch, MatchedField, SearchHit } from '../core/search';
-import { topicLabel } from '../core/topics';
+import { topicLabel } from '../core/digest';
 import { DigestEntry } from '../core/types';
-import { plainText } from '../core/untrusted';
+import { plainText } from '../core/text';
 import { Feature, FeatureDeps } from './deps';
 
 interface DigestPick extends vscode.QuickPickItem {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { plainText } from '../core/untrusted';
+import { plainText } from '../core/text';
 import { DigestLensSettings, effectiveExtraFolders, readSettings } from '../core/settings';
 import { Logger } from './deps';
 import { Disposable } from './dispose';

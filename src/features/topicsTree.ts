@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { Corpus } from '../core/corpus';
-import { DigestGroup, groupDigests } from '../core/grouping';
-import { uiLang } from '../core/localized';
-import { describeFilter, DigestFilter, filterDigests, isFiltering, NO_FILTER, parseFilter, ReadingState } from '../core/readingState';
+import { DigestGroup, groupDigests } from '../core/corpus';
+import { uiLang } from '../core/render';
+import { describeFilter, DigestFilter, filterDigests, isFiltering, NO_FILTER, parseFilter, ReadingState } from '../core/reading';
 import { GroupBy, SortBy } from '../core/settings';
 import { DigestEntry } from '../core/types';
 import { Feature } from './deps';

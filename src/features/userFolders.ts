@@ -1,18 +1,18 @@
 import * as vscode from 'vscode';
-import { toEntry } from '../core/bundle';
-import { mapConcurrent } from '../core/concurrency';
-import { parseDigestFile } from '../core/digestFile';
-import { decodeDigestBytes, fileSizeProblem, isDigestFileName, isSkippedName, MAX_DEPTH } from '../core/digestFolder';
-import { idClashMessage, resolveIdClaims } from '../core/digestIds';
-import { isInside, trimTrailing } from '../core/paths';
-import { plainText } from '../core/untrusted';
+import { toEntry } from '../core/corpus';
+import { mapConcurrent } from '../core/util';
+import { parseDigestFile } from '../core/digest';
+import { decodeDigestBytes, fileSizeProblem, isDigestFileName, isSkippedName, MAX_DEPTH } from '../core/digest';
+import { idClashMessage, resolveIdClaims } from '../core/digest';
+import { isInside, trimTrailing } from '../core/settings';
+import { plainText } from '../core/text';
 import type { DigestEntry, Problem } from '../core/types';
 import type { CorpusService } from './corpusService';
 import type { FeatureDeps } from './deps';
 import { Disposable, toDisposable } from './dispose';
 import { display, listMarkdownFiles, resolveExtraFolders } from './folders';
 
-export { MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES, MAX_FOLDERS } from '../core/digestFolder';
+export { MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES, MAX_FOLDERS } from '../core/digest';
 const DEBOUNCE_MS = 150;
 /**
  * Files read at once. In the web host every `workspace.fs` call is a round trip to the page and

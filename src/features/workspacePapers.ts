@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { mapConcurrent } from '../core/concurrency';
-import { excludeMatcher } from '../core/glob';
-import { BINARY_GLOBS, enabledGlobs, excludeGlob, FileFindings, fileFindings, gitignoreGlobs, Location, PaperSummary, summarize, workspaceBibtex, WorkspaceSummary } from '../core/workspacePapers';
+import { mapConcurrent } from '../core/util';
+import { excludeMatcher } from '../core/workspace';
+import { BINARY_GLOBS, enabledGlobs, excludeGlob, FileFindings, fileFindings, gitignoreGlobs, Location, PaperSummary, summarize, workspaceBibtex, WorkspaceSummary } from '../core/workspace';
 import { DigestEntry } from '../core/types';
 import { Feature, FeatureDeps } from './deps';
 import { Disposable, toDisposable } from './dispose';

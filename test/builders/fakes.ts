@@ -1,9 +1,9 @@
 import { WorkspaceCitations } from '../../src/features/documentMentions';
 import * as vscode from 'vscode';
-import { Corpus } from '../../src/core/corpus';
-import { Recognizer } from '../../src/core/recognizer';
-import { DigestSearch } from '../../src/core/search';
-import { DEFAULT_SETTINGS, DigestLensSettings } from '../../src/core/settings';
+import { Corpus } from '../../src/core/corpus/corpus';
+import { Recognizer } from '../../src/core/recognizer/recognizer';
+import { DigestSearch } from '../../src/core/search/search';
+import { DEFAULT_SETTINGS, DigestLensSettings } from '../../src/core/settings/settings';
 import type { DigestEntry, Topic } from '../../src/core/types';
 import type { CorpusProvider, FeatureDeps } from '../../src/features/deps';
 import { ReadingStateService } from '../../src/features/readingState';

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { Recognizer } from '../../src/core/recognizer';
+import { Recognizer } from '../../src/core/recognizer/recognizer';
 import type { InFileService } from '../../src/features/inFileView';
 import { getApi, serviceOf, waitFor, cardTextAt } from './api';
 import { readHtml } from '../builders/html';

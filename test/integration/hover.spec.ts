@@ -1,11 +1,11 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { arxivLinks, isArxivId, normalizeArxivId } from '../../src/core/arxiv';
-import { Recognizer } from '../../src/core/recognizer';
-import type { Corpus } from '../../src/core/corpus';
+import { arxivLinks, isArxivId, normalizeArxivId } from '../../src/core/arxiv/arxiv';
+import { Recognizer } from '../../src/core/recognizer/recognizer';
+import type { Corpus } from '../../src/core/corpus/corpus';
 import type { DigestEntry, Topic } from '../../src/core/types';
 import type { DigestLensApi } from '../../src/extension';
-import { uiLang } from '../../src/core/localized';
+import { uiLang } from '../../src/core/render/localized';
 import { getApi, waitFor, cardAt } from './api';
 
 const openLink = (id: string): string => `command:digestLens.openDigest?${encodeURIComponent(JSON.stringify([id]))}`;

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { bibtex } from '../../src/core/citation';
-import { isArxivId, normalizeArxivId } from '../../src/core/arxiv';
+import { bibtex } from '../../src/core/render/citation';
+import { isArxivId, normalizeArxivId } from '../../src/core/arxiv/arxiv';
 import type { DigestEntry } from '../../src/core/types';
 import { getApi } from './api';
 

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { Recognizer } from '../../src/core/recognizer';
-import { DEFAULT_SETTINGS, DigestLensSettings } from '../../src/core/settings';
+import { Recognizer } from '../../src/core/recognizer/recognizer';
+import { DEFAULT_SETTINGS, DigestLensSettings } from '../../src/core/settings/settings';
 import type { DigestLensApi } from '../../src/extension';
 import { getApi, waitFor, cardTextAt, serviceOf } from './api';
 

@@ -6,7 +6,7 @@ import { entry, TOPICS } from '../builders/digests';
 import { fakeDeps, fixedCorpus, fixedSettings } from '../builders/fakes';
 import { TopicsTreeProvider } from '../../src/features/topicsTree';
 import { InFileProvider } from '../../src/features/inFileView';
-import { sortDigests } from '../../src/core/digestDate';
+import { sortDigests } from '../../src/core/digest/digestDate';
 
 
 async function services() {

@@ -1,7 +1,7 @@
-import { findArxivIds } from '../../src/core/arxiv';
-import { isArxivId, normalizeArxivId } from '../../src/core/arxiv';
-import { buildHoverCard, escapeMarkdown } from '../../src/core/hoverCard';
-import { Recognizer } from '../../src/core/recognizer';
+import { findArxivIds } from '../../src/core/arxiv/arxiv';
+import { isArxivId, normalizeArxivId } from '../../src/core/arxiv/arxiv';
+import { buildHoverCard, escapeMarkdown } from '../../src/core/render/hoverCard';
+import { Recognizer } from '../../src/core/recognizer/recognizer';
 import { ENTRIES, TOPICS, digest, entry } from '../unit/recognizerCorpus';
 import { assertLinear } from './linearTime';
 

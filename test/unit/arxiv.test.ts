@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { arxivIdProblem, arxivIdsIn, arxivLinks, findArxivIds, isArxivId, normalizeArxivId, yearOfArxivId } from '../../src/core/arxiv';
+import { arxivIdProblem, arxivIdsIn, arxivLinks, findArxivIds, isArxivId, normalizeArxivId, yearOfArxivId } from '../../src/core/arxiv/arxiv';
 
 const ids = (text: string): string[] => findArxivIds(text).map((m) => m.id);
 const forms = (text: string): string[] => findArxivIds(text).map((m) => text.slice(m.start, m.end));

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { citationDigests, citationKeysIn, parseBib, titleKey } from '../../src/core/bibliography';
-import { Recognizer } from '../../src/core/recognizer';
+import { citationDigests, citationKeysIn, parseBib, titleKey } from '../../src/core/recognizer/bibliography';
+import { Recognizer } from '../../src/core/recognizer/recognizer';
 import { ENTRIES } from './recognizerCorpus';
 
 const BIB = `

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { buildBundle, bundleFiles, checkBundleIndex, ENTRIES_FILE, INDEX_FILE, LoadedBundle } from '../../src/core/bundle';
-import { concatEntries, Corpus, EntryList } from '../../src/core/corpus';
+import { buildBundle, bundleFiles, checkBundleIndex, ENTRIES_FILE, INDEX_FILE, LoadedBundle } from '../../src/core/corpus/bundle';
+import { concatEntries, Corpus, EntryList } from '../../src/core/corpus/corpus';
 import { generateCorpus, SYNTHETIC_TOPICS } from '../../bench/synthetic';
 import { entry, meta, TOPICS } from '../builders/digests';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { bibtex, escapeBibtex, yearOfArxivId } from '../../src/core/citation';
+import { bibtex, escapeBibtex, yearOfArxivId } from '../../src/core/render/citation';
 import { DigestEntry } from '../../src/core/types';
 
 function entry(over: Partial<DigestEntry> = {}): DigestEntry {

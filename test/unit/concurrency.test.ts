@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { mapConcurrent } from '../../src/core/concurrency';
+import { mapConcurrent } from '../../src/core/util/concurrency';
 
 describe('mapConcurrent', () => {
   it('keeps input order and never exceeds the limit', async () => {

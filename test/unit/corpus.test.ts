@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { Corpus } from '../../src/core/corpus';
+import { Corpus } from '../../src/core/corpus/corpus';
 import { entry, TOPICS } from '../builders/digests';
 
 describe('Corpus', () => {

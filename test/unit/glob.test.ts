@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { excludeMatcher, globMatch } from '../../src/core/glob';
+import { excludeMatcher, globMatch } from '../../src/core/workspace/glob';
 
 describe('exclude globs', () => {
   const m = excludeMatcher(['**/node_modules', '**/.git', 'dist/**', '**/*.log', 'docs/gen', '**/tmp-[ab]?/**', '**/*.{png,jpg}', '**/tmp-papers-x/excluded/**']);

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { groupDigests } from '../../src/core/grouping';
+import { groupDigests } from '../../src/core/corpus/grouping';
 import { entry, TOPICS } from '../builders/digests';
 
 const labels = { lang: 'en' as const, undated: 'Undated', unknownSource: 'Unknown source', noTopic: 'No topic' };

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_SETTINGS, effectiveExtraFolders, readSettings } from '../../src/core/settings';
+import { DEFAULT_SETTINGS, effectiveExtraFolders, readSettings } from '../../src/core/settings/settings';
 
 const KEYS = ['hover.enabled', 'hover.methodNames', 'hover.unknownArxivIds', 'hover.excludeLanguages', 'hover.maxCards', 'extraFolders', 'topics.groupBy'];
 

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildHoverCard, CARD_ACTIONS, DEFAULT_LABELS, openDigestAction, CardAction, cardAt, CardLookup, escapeMarkdown, HoverCardOptions } from '../../src/core/hoverCard';
-import { Recognizer } from '../../src/core/recognizer';
-import { uiLang } from '../../src/core/localized';
-import { topicLabel } from '../../src/core/topics';
+import { buildHoverCard, CARD_ACTIONS, DEFAULT_LABELS, openDigestAction, CardAction, cardAt, CardLookup, escapeMarkdown, HoverCardOptions } from '../../src/core/render/hoverCard';
+import { Recognizer } from '../../src/core/recognizer/recognizer';
+import { uiLang } from '../../src/core/render/localized';
+import { topicLabel } from '../../src/core/digest/topics';
 import { DigestEntry, Mention } from '../../src/core/types';
 import { TOPICS, digest } from './recognizerCorpus';
 

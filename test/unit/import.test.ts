@@ -4,9 +4,9 @@ import * as path from 'node:path';
 import { importSource, mergeWithExisting, planImport, findExisting, combineResults, detectFormat } from '../../src/core/import/index';
 import { completeCopyLength } from '../../src/core/import/dedupe';
 import { isReactionLine } from '../../src/core/import/noise';
-import { arxivIdsIn } from '../../src/core/arxiv';
+import { arxivIdsIn } from '../../src/core/arxiv/arxiv';
 import { slugify } from '../../src/core/import/text';
-import { serializeDigest } from '../../src/core/digestFile';
+import { serializeDigest } from '../../src/core/digest/digestFile';
 import type { Draft } from '../../src/core/import/types';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/import');

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { applyControls, inEncodedData, isMinifiedLine, nameKey } from '../../src/core/mentionEvidence';
-import { compileNames } from '../../src/core/nameTable';
-import { identifierRange, MAX_DIGESTS_PER_NAME, Recognizer, RecognizerEntry, splitLines } from '../../src/core/recognizer';
+import { applyControls, inEncodedData, isMinifiedLine, nameKey } from '../../src/core/recognizer/mentionEvidence';
+import { compileNames } from '../../src/core/recognizer/nameTable';
+import { identifierRange, MAX_DIGESTS_PER_NAME, Recognizer, RecognizerEntry, splitLines } from '../../src/core/recognizer/recognizer';
 import { Mention } from '../../src/core/types';
 import { ENTRIES, entry } from './recognizerCorpus';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { checkCompiledNames, CompiledNames, compileNames } from '../../src/core/nameTable';
-import { Recognizer, RecognizerEntry } from '../../src/core/recognizer';
+import { checkCompiledNames, CompiledNames, compileNames } from '../../src/core/recognizer/nameTable';
+import { Recognizer, RecognizerEntry } from '../../src/core/recognizer/recognizer';
 import { Mention } from '../../src/core/types';
 import { loadDigestFolder } from '../../src/cli/validate';
 import { generateCorpus } from '../../bench/synthetic';

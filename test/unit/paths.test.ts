@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isInside, joinUri, relativePath, resolveFolder, resolveFolders, toUri } from '../../src/core/paths';
+import { isInside, joinUri, relativePath, resolveFolder, resolveFolders, toUri } from '../../src/core/settings/paths';
 
 const ws = { workspaceFolders: ['file:///home/me/project'] };
 const uris = (raw: string, ctx: Parameters<typeof resolveFolder>[1] = ws): string[] => {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { describeFilter, filterDigests, isFiltering, MAX_IDS, matchesText, NO_FILTER, parseFilter, ReadingState } from '../../src/core/readingState';
+import { describeFilter, filterDigests, isFiltering, MAX_IDS, matchesText, NO_FILTER, parseFilter, ReadingState } from '../../src/core/reading/readingState';
 import { entry } from '../builders/digests';
 
 describe('reading state', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Recognizer } from '../../src/core/recognizer';
+import { Recognizer } from '../../src/core/recognizer/recognizer';
 import { ENTRIES } from './recognizerCorpus';
 
 type Lang = 'python' | 'typescript' | 'markdown' | 'latex' | 'bibtex' | 'text' | 'russian';

@@ -1,4 +1,4 @@
-import { RecognizerEntry } from '../../src/core/recognizer';
+import { RecognizerEntry } from '../../src/core/recognizer/recognizer';
 import { DigestEntry, Topic } from '../../src/core/types';
 
 /** A recognizer entry; tests say only what they care about. */

@@ -1,4 +1,4 @@
-import { Recognizer } from '../../src/core/recognizer';
+import { Recognizer } from '../../src/core/recognizer/recognizer';
 import { assertLinear } from '../linear/linearTime';
 import { ENTRIES, entry } from './recognizerCorpus';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Recognizer } from '../../src/core/recognizer';
+import { Recognizer } from '../../src/core/recognizer/recognizer';
 import { Mention } from '../../src/core/types';
 import { ENTRIES, entry } from './recognizerCorpus';
 

@@ -10,11 +10,11 @@ import {
   renderMarkdown,
   RenderContext,
   webviewDocument,
-} from '../../src/core/render';
-import { normalizeArxivId } from '../../src/core/arxiv';
-import { parseDigestFile } from '../../src/core/digestFile';
-import { parseTopics } from '../../src/core/topics';
-import { toEntry } from '../../src/core/bundle';
+} from '../../src/core/render/render';
+import { normalizeArxivId } from '../../src/core/arxiv/arxiv';
+import { parseDigestFile } from '../../src/core/digest/digestFile';
+import { parseTopics } from '../../src/core/digest/topics';
+import { toEntry } from '../../src/core/corpus/bundle';
 import { Digest, DigestEntry, Topic } from '../../src/core/types';
 
 // ---------------------------------------------------------------------------------------

@@ -1,11 +1,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildBundle, bundleFiles, SEARCH_FILE } from '../../src/core/bundle';
-import { Corpus } from '../../src/core/corpus';
-import { bodySnippet, bundledPart, bundleSearch, DigestSearch, docsPart, searchDoc, SearchIndex } from '../../src/core/search';
-import { buildSearchIndex } from '../../src/core/searchIndex';
-import { camelParts, damerau, foldWord, stemWord } from '../../src/core/searchText';
+import { buildBundle, bundleFiles, SEARCH_FILE } from '../../src/core/corpus/bundle';
+import { Corpus } from '../../src/core/corpus/corpus';
+import { bodySnippet, bundledPart, bundleSearch, DigestSearch, docsPart, searchDoc, SearchIndex } from '../../src/core/search/search';
+import { buildSearchIndex } from '../../src/core/search/searchIndex';
+import { camelParts, damerau, foldWord, stemWord } from '../../src/core/search/searchText';
 import { DigestMeta } from '../../src/core/types';
 import { meta, TOPICS } from '../builders/digests';
 

@@ -6,9 +6,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildBundle } from '../../src/core/bundle';
-import { Corpus } from '../../src/core/corpus';
-import { bundleSearch, DigestSearch } from '../../src/core/search';
+import { buildBundle } from '../../src/core/corpus/bundle';
+import { Corpus } from '../../src/core/corpus/corpus';
+import { bundleSearch, DigestSearch } from '../../src/core/search/search';
 import { loadDigestFolder } from '../../src/cli/validate';
 
 // Tests run from out/test/unit; the repository root is three levels up.

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { frontMatterTokens, MAX_FRONT_MATTER_KEYS, MAX_FRONT_MATTER_TOKENS, MAX_PROBLEMS_PER_FILE, parseDigestFile } from '../../src/core/digestFile';
-import { decodeDigestBytes, FileKind, FolderFs, listDigestFiles, MAX_FILE_BYTES, MAX_FOLDERS, MAX_NOTICES } from '../../src/core/digestFolder';
-import { resolveIdClaims } from '../../src/core/digestIds';
+import { frontMatterTokens, MAX_FRONT_MATTER_KEYS, MAX_FRONT_MATTER_TOKENS, MAX_PROBLEMS_PER_FILE, parseDigestFile } from '../../src/core/digest/digestFile';
+import { decodeDigestBytes, FileKind, FolderFs, listDigestFiles, MAX_FILE_BYTES, MAX_FOLDERS, MAX_NOTICES } from '../../src/core/digest/digestFolder';
+import { resolveIdClaims } from '../../src/core/digest/digestIds';
 import { importSource, planImport } from '../../src/core/import/index';
 import { assertLinear } from '../linear/linearTime';
 

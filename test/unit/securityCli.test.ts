@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { run as importRun } from '../../src/cli/import';
 import type { CliIO } from '../../src/cli/io';
 import { run as validateRun } from '../../src/cli/validate';
-import { MAX_FILE_BYTES } from '../../src/core/digestFolder';
+import { MAX_FILE_BYTES } from '../../src/core/digest/digestFolder';
 
 /** The CLI on real disk: size limits as in the extension, writes that never follow links. */
 

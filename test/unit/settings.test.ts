@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { DEFAULT_SETTINGS, readSettings } from '../../src/core/settings';
+import { DEFAULT_SETTINGS, readSettings } from '../../src/core/settings/settings';
 
 const reader = (values: Record<string, unknown>) => (key: string) => values[key];
 

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { summarize } from '../../src/core/summary';
+import { summarize } from '../../src/core/render/summary';
 
 describe('summarize', () => {
   it('short bodies come back whole, whitespace collapsed, markdown stripped', () => {

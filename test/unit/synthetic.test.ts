@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { CorpusGenerator, generateCorpus, Rng, SYNTHETIC_TOPICS } from '../../bench/synthetic';
 import { hoverPoints, minifiedLine, searchQueries, sourceFile } from '../../bench/workload';
 import { NaiveMatcher } from '../../bench/baseline';
-import { buildBundle, checkBundleIndex } from '../../src/core/bundle';
-import { serializeDigest, validateDigestFiles } from '../../src/core/digestFile';
-import { isArxivId } from '../../src/core/arxiv';
+import { buildBundle, checkBundleIndex } from '../../src/core/corpus/bundle';
+import { serializeDigest, validateDigestFiles } from '../../src/core/digest/digestFile';
+import { isArxivId } from '../../src/core/arxiv/arxiv';
 
 describe('synthetic benchmark corpus', () => {
   const { digests, names } = generateCorpus(400);

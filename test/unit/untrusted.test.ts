@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { plainText } from '../../src/core/untrusted';
+import { plainText } from '../../src/core/text/untrusted';
 
 // The patterns VS Code uses: notification links (parseLinkedText) and theme icons (iconLabels).
 const NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/;

@@ -116,7 +116,7 @@ describe('untrusted text: every notification and status message goes through pla
       file,
       [
         "import * as vscode from 'vscode';",
-        "import { plainText } from '../../src/core/untrusted';",
+        "import { plainText } from '../../src/core/text/untrusted';",
         'export function f(title: string, n: number): void {',
         "  void vscode.window.showWarningMessage(vscode.l10n.t('Bad {0}', title));",
         '  void vscode.window.showErrorMessage(`Bad ${title}`);',

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { BINARY_GLOBS, enabledGlobs, excludeGlob, fileFindings, gitignoreGlobs, summarize, workspaceBibtex } from '../../src/core/workspacePapers';
-import { Recognizer } from '../../src/core/recognizer';
+import { BINARY_GLOBS, enabledGlobs, excludeGlob, fileFindings, gitignoreGlobs, summarize, workspaceBibtex } from '../../src/core/workspace/workspacePapers';
+import { Recognizer } from '../../src/core/recognizer/recognizer';
 import { DigestEntry } from '../../src/core/types';
 import { entry } from '../builders/digests';
 

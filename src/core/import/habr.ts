@@ -1,5 +1,5 @@
 import type { Problem } from '../types';
-import { arxivIdsIn } from '../arxiv';
+import { arxivIdsIn } from '../arxiv/arxiv';
 import { skipReason } from './classify';
 import { mergeDuplicatePosts } from './dedupe';
 import { isHabrNoise } from './noise';

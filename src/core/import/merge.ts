@@ -1,5 +1,5 @@
-import { curatedOf } from '../digestFields';
-import { uniqueId } from '../digestTemplate';
+import { curatedOf } from '../digest/digestFields';
+import { uniqueId } from '../digest/digestTemplate';
 import type { DigestMeta } from '../types';
 import { lineKey } from './text';
 import type { Draft } from './types';

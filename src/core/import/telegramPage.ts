@@ -1,5 +1,5 @@
 import type { Problem, SourceInfo } from '../types';
-import { arxivIdsIn } from '../arxiv';
+import { arxivIdsIn } from '../arxiv/arxiv';
 import { skipReason } from './classify';
 import { completeCopyLength, mergeDuplicatePosts } from './dedupe';
 import { findLinkPreviews, isLinkMarker, isReactionLine, isTelegramNoise } from './noise';

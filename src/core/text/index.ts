@@ -1,0 +1,3 @@
+// The public surface of src/core/text: code outside this folder imports from here.
+export * from './untrusted';
+export * from './url';
