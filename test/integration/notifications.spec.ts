@@ -47,7 +47,8 @@ if (domUrl) {
 
     test('the DOM channel sees a notification and its links (the check can fail)', async () => {
       const marker = `dl-probe-${Math.random().toString(36).slice(2, 8)}`;
-      void vscode.window.showInformationMessage(`${marker} [probe](https://example.org/)`);
+      // A warning, as the settings reader shows: the same kind of toast the checks below look for.
+      void vscode.window.showWarningMessage(`${marker} [probe](https://example.org/)`);
       const found = await waitFor(async () => (await toasts()).find((t) => t.text.includes(marker)), 'the probe notification', 30_000).catch(async (e: Error) => {
         throw new Error(`${e.message}; shown: ${JSON.stringify((await toasts()).map((t) => t.html))}`);
       });

@@ -234,7 +234,8 @@ suite('sidebar: providers on a fixed corpus', () => {
   const lora = entry({ id: 'fixed-lora', title: 'LoRA: Low-Rank Adaptation', arxiv: ['2106.09685'], methods: ['LoRA'], topics: ['llm'] });
   const ppo = entry({ id: 'fixed-ppo', title: 'Proximal Policy Optimization', arxiv: ['1707.06347'], methods: ['PPO'], topics: ['rl', 'llm'] });
   const snapshot = fixedCorpus([lora, ppo], TOPICS);
-  const text = 'We fine-tune with LoRA (arXiv:2106.09685).\nNothing here.\nLoRA again, and PPO.\n';
+  // PPO is a short acronym: it counts with evidence of its own paper in the document (spelled out here).
+  const text = 'We fine-tune with LoRA (arXiv:2106.09685).\nNothing here.\nLoRA again, and PPO (Proximal Policy Optimization).\n';
 
   test('the topics tree puts each digest under each of its topics', () => {
     const tree = new TopicsTreeProvider(() => snapshot.corpus, 'topic');

@@ -54,6 +54,14 @@ describe('mention evidence: ambiguous names need support in the document', () =>
     assert.deepEqual(found(doc), ['0:pyreft=>reft', '2:reft=>reft']);
   });
 
+  it('an acronym spelled out as its digest\'s title is evidence; spelled out otherwise, it is not', () => {
+    const ppo = Recognizer.build([{ ...entry('ppo', { arxiv: ['1707.06347'], methods: ['PPO'] }), title: 'Proximal Policy Optimization Algorithms' }], { isWord });
+    const scan = (doc: string) => ppo.scanText(doc).map((m) => `${m.line}:${m.text}=>${m.digests.join(',')}`);
+    assert.deepEqual(scan('We fine-tune with PPO (Proximal Policy Optimization).'), ['0:PPO=>ppo']);
+    assert.deepEqual(scan('Checkout fees: PPO (Pay Per Order).'), []);
+    assert.deepEqual(scan('We fine-tune with PPO.'), []);
+  });
+
   it('the digest\'s own spell-out is evidence, not contrary evidence', () => {
     assert.deepEqual(found('KV sharing via Cross-Layer Attention.\nuse_cla = True'), ['0:Cross-Layer Attention=>cla', '1:cla=>cla']);
     assert.deepEqual(found('Noise As Targets (NAT) learns features'), ['0:Noise As Targets=>nat', '0:NAT=>nat']);

@@ -58,7 +58,6 @@ export function toEntry(d: DigestMeta & { body: string; file?: string }, origin:
     lang: d.lang,
     kind: d.kind,
     ...(d.papers && d.papers.length > 0 ? { papers: d.papers } : {}),
-    ...(d.aliases && d.aliases.length > 0 ? { aliases: d.aliases } : {}),
     summary: summarize(d.body, ENTRY_SUMMARY_CHARS),
     origin,
     ...(d.file ? { file: d.file } : {}),

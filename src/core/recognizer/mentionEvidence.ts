@@ -241,17 +241,21 @@ export function decideMentions(input: DecideInput): Mention[] {
   const words = needWords ? new DocumentWords(input.lines, acronyms) : undefined;
   let ml: boolean | undefined;
   const vocab = new Map<string, number>();
-  const contrary = new Map<string, boolean>();
-  const isContrary = (key: string, at: number): boolean => {
+  // What the document's spell-outs of an acronym say about one digest: `contrary` when one of
+  // them is not the digest's (CLA beside "Contributor License Agreement"), `own` when they are
+  // its other names or words of its title (PPO beside "Proximal Policy Optimization": evidence).
+  const spelled = new Map<string, 'contrary' | 'own' | undefined>();
+  const spellOutOf = (key: string, at: number): 'contrary' | 'own' | undefined => {
     const found = words?.spellOuts.get(key);
-    if (!found) return false;
+    if (!found) return undefined;
     const memo = `${key}\u0000${at}`;
-    let v = contrary.get(memo);
-    if (v === undefined) {
-      const own = input.ownNames(at).map((n) => n.toLowerCase().replace(/[\s\-_]+/g, ' '));
-      v = found.some((phrase) => !own.includes(phrase));
-      contrary.set(memo, v);
-    }
+    if (spelled.has(memo)) return spelled.get(memo);
+    const norm = (n: string): string => n.toLowerCase().replace(/[\s\-_]+/g, ' ');
+    const own = input.ownNames(at).map(norm);
+    const title = norm(input.entry(at)?.title ?? '');
+    const isOwn = (phrase: string): boolean => own.includes(phrase) || (title !== '' && containsWord(title, phrase));
+    const v = found.some((phrase) => !isOwn(phrase)) ? 'contrary' : 'own';
+    spelled.set(memo, v);
     return v;
   };
   const out: Mention[] = [];
@@ -260,8 +264,9 @@ export function decideMentions(input: DecideInput): Mention[] {
     for (const s of c.senses) {
       let ok: boolean;
       if (s.unambiguous) ok = true;
-      else if (acronyms.has(c.key) && isContrary(c.key, s.at)) ok = false;
+      else if (acronyms.has(c.key) && spellOutOf(c.key, s.at) === 'contrary') ok = false;
       else if (strong.has(s.at)) ok = true;
+      else if (acronyms.has(c.key) && spellOutOf(c.key, s.at) === 'own') ok = true;
       else if (!s.codeLike) ok = false;
       else {
         const memo = `${c.key}\u0000${s.at}`;
