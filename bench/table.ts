@@ -39,6 +39,7 @@ const rows: [string, (s: Size) => string][] = [
   ['… of which `require(dist/extension.js)`, ms', (s) => num(s.coldLoad?.bundleRequireMs)],
   ['… read + parse `index.json`, read `entries.json` (entries parsed on use), ms', (s) => num(s.coldLoad?.indexReadParseMs)],
   ['… build Corpus + search + Recognizer (from the compiled table), ms', (s) => num(s.coldLoad?.buildMs)],
+  ['Lower bound of the cold load (compile the bundle, read + parse `index.json`), ms; cold load ÷ bound', (s) => `${num(s.lowerBoundMs)}; ${num(s.coldLoadOverLowerBound)}×`],
   ['First hover, ms', (s) => num(s.firstHoverMs)],
   ['Cold load + first hover, ms', (s) => num(s.coldLoadPlusFirstHoverMs)],
   ['Hover p50 / p99, ms (typical code line)', (s) => `${num(s.hoverP50Ms)} / ${num(s.hoverP99Ms)}`],
