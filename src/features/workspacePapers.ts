@@ -45,6 +45,8 @@ export class WorkspacePapers extends Disposable implements vscode.TreeDataProvid
   private readonly perFile = new Map<string, FileFindings>();
   private summaryCache: WorkspaceSummary = { digests: [], unknown: [] };
   private cancel: vscode.CancellationTokenSource | undefined;
+  /** Scans cancelled because a newer one started (not by the reader). */
+  private readonly superseded = new WeakSet<vscode.CancellationTokenSource>();
   private pendingSaves = new Set<string>();
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   /** Set once a scan has run: saves and corpus changes update only a view someone looked at. */
@@ -177,16 +179,24 @@ export class WorkspacePapers extends Disposable implements vscode.TreeDataProvid
     this.emitter.fire(undefined);
   }
 
-  /** Scans every workspace folder again (cancelling a scan under way). */
+  /**
+   * Scans every workspace folder again, cancelling a scan under way: that one publishes nothing,
+   * and its callers wait for this one, so whoever awaits a scan sees the latest whole result.
+   */
   scan(): Promise<void> {
-    this.cancel?.cancel();
+    if (this.cancel) {
+      this.superseded.add(this.cancel);
+      this.cancel.cancel();
+    }
     const cts = (this.cancel = new vscode.CancellationTokenSource());
     this.scanned = true;
     const run = async () => {
       await this.deps.corpus.ready;
       void vscode.commands.executeCommand('setContext', 'digestLens.workspacePapers.scanning', true);
       try {
-        await vscode.window.withProgress({ location: { viewId: 'digestLens.workspacePapers' }, title: vscode.l10n.t('Scanning the workspace for papers') }, () => this.doScan(cts.token));
+        await vscode.window.withProgress({ location: { viewId: 'digestLens.workspacePapers' }, title: vscode.l10n.t('Scanning the workspace for papers') }, () =>
+          this.doScan(cts.token, () => this.superseded.has(cts)),
+        );
       } finally {
         if (this.cancel === cts) {
           this.cancel = undefined;
@@ -195,15 +205,17 @@ export class WorkspacePapers extends Disposable implements vscode.TreeDataProvid
         cts.dispose();
       }
     };
-    this.settled = run();
-    return this.settled;
+    const mine = run();
+    this.settled = mine;
+    // A newer scan started meanwhile: resolve with it.
+    return mine.then(() => (this.settled === mine ? undefined : this.settled));
   }
 
   cancelScan(): void {
     this.cancel?.cancel();
   }
 
-  private async doScan(token: vscode.CancellationToken): Promise<void> {
+  private async doScan(token: vscode.CancellationToken, superseded: () => boolean): Promise<void> {
     const started = Date.now();
     const found = new Map<string, FileFindings>();
     const budget = { bytes: LIMITS.totalBytes };
@@ -230,7 +242,11 @@ export class WorkspacePapers extends Disposable implements vscode.TreeDataProvid
         if (f && (f.digests.size > 0 || f.unknown.size > 0)) found.set(uri.toString(), f);
       });
     }
-    if (token.isCancellationRequested) stopped = 'cancelled';
+    if (token.isCancellationRequested) {
+      // Replaced by a newer scan: its result, not this partial one, is what the view shows.
+      if (superseded()) return;
+      stopped = 'cancelled';
+    }
     this.perFile.clear();
     for (const [k, v] of found) this.perFile.set(k, v);
     this.stoppedAt = stopped;
