@@ -5,7 +5,7 @@ import { splitLines } from '../core/recognizer';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import type { Lang } from '../core/types';
 import { CliIO } from './io';
-import { translateAll, translator } from './l10n';
+import { langOption, translateAll, translator } from './l10n';
 import { defaultBundleDir, loadBundledCorpus } from './loadBundle';
 import { readTextFile } from './mentions';
 
@@ -22,8 +22,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--lang') {
-      const v = args[++i];
-      if (v !== 'en' && v !== 'ru') {
+      const v = langOption(args[++i]);
+      if (!v) {
         io.err(USAGE);
         return 2;
       }

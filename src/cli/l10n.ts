@@ -25,3 +25,8 @@ export function translator(lang: Lang): (message: string) => string {
 export function translateAll<T extends { [K in keyof T]: string }>(defaults: T, t: (message: string) => string): T {
   return Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, t(v as string)])) as T;
 }
+
+/** The value of a `--lang` option: `en` or `ru`, else undefined (the command prints its usage). */
+export function langOption(value: string | undefined): Lang | undefined {
+  return value === 'en' || value === 'ru' ? value : undefined;
+}

@@ -8,6 +8,7 @@ import { parseTopics } from '../core/digest';
 import { Lang, Topic } from '../core/types';
 import { formatProblem } from './format';
 import { CliIO } from './io';
+import { langOption } from './l10n';
 import { loadBundledCorpus } from './loadBundle';
 
 const USAGE = 'usage: render <digest id | file.md> [--lang en|ru]';
@@ -22,8 +23,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--lang') {
-      const v = args[++i];
-      if (v !== 'en' && v !== 'ru') {
+      const v = langOption(args[++i]);
+      if (!v) {
         io.err(USAGE);
         return 2;
       }

@@ -106,19 +106,10 @@ export class DocumentWords {
       for (const line of this.lines) {
         if (budget <= 0) break;
         budget -= line.length;
-        const n = line.length;
-        let i = 0;
-        while (i < n) {
-          if (!isLetter(line.charCodeAt(i))) {
-            i++;
-            continue;
-          }
-          let j = i + 1;
-          while (j < n && isLetter(line.charCodeAt(j))) j++;
+        eachLetterRun(line, (i, j) => {
           // Shorter words say nothing about a paper or about ML.
           if (j - i >= 3 && j - i <= 24 && set.size < MAX_DISTINCT_WORDS) set.add(line.slice(i, j).toLowerCase());
-          i = j;
-        }
+        });
       }
       this.wordSet = set;
     }
@@ -129,19 +120,10 @@ export class DocumentWords {
     // Word starts and ends; a phrase continues over one space or hyphen.
     const starts: number[] = [];
     const ends: number[] = [];
-    const n = line.length;
-    let i = 0;
-    while (i < n) {
-      if (!isLetter(line.charCodeAt(i))) {
-        i++;
-        continue;
-      }
-      let j = i + 1;
-      while (j < n && isLetter(line.charCodeAt(j))) j++;
+    eachLetterRun(line, (i, j) => {
       starts.push(i);
       ends.push(j);
-      i = j;
-    }
+    });
     if (starts.length < 2) return;
     let lowerLine: string | undefined;
     for (const k of lengths) {
@@ -192,6 +174,22 @@ export class DocumentWords {
       if (this.words.has(w)) hits++;
     }
     return hits;
+  }
+}
+
+/** Calls `found(start, end)` for each run of letters in `line`, in order. */
+function eachLetterRun(line: string, found: (start: number, end: number) => void): void {
+  const n = line.length;
+  let i = 0;
+  while (i < n) {
+    if (!isLetter(line.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isLetter(line.charCodeAt(j))) j++;
+    found(i, j);
+    i = j;
   }
 }
 
