@@ -29,6 +29,26 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/core/*/*'], message: 'Import the src/core folder (its index.ts), not a module inside it.' }] }],
     },
   },
+  {
+    // The surfaces that load the YAML parser or markdown-it are loaded on first use, through
+    // src/features/lazyCore.ts; anywhere else in the extension a value import of them would
+    // evaluate the library at activation (types are fine: they load nothing).
+    files: ['src/features/**/*.ts', 'src/extension.ts'],
+    ignores: ['src/features/lazyCore.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/core/*/*'], message: 'Import the src/core folder (its index.ts), not a module inside it.' },
+            { group: ['**/core/digestFile', '**/core/import', '**/core/view'], allowTypeImports: true, message: 'Loaded on first use: call it through ./lazyCore (a type import is fine).' },
+            { group: ['yaml', 'markdown-it'], allowTypeImports: true, message: 'Loaded on first use, through ./lazyCore.' },
+          ],
+        },
+      ],
+    },
+  },
   // Regex safety checked statically: the core reads untrusted text (open files, corpus, exports),
   // so a regex that can backtrack super-linearly is an error, not a slow test.
   // Style rules of the plugin are left off; these are the ones about what a regex does.

@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { idFromFileName, MAX_DIGEST_BYTES, parseDigestFile, serializeDigest, type ParsedDigest } from '../core/digest';
+import { idFromFileName, MAX_DIGEST_BYTES } from '../core/digest';
+import { parseDigestFile, serializeDigest, type ParsedDigest } from '../core/digestFile';
 import { combineResults, importSource, planImport, type ImportResult } from '../core/import';
-import { parseTopics } from '../core/digest';
+import { parseTopics } from '../core/digestFile';
 import type { Problem } from '../core/types';
 import { formatProblem } from './format';
 import type { CliIO } from './io';

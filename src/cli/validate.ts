@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { validateDigestFiles, type ParsedDigest } from '../core/digest';
+import { validateDigestFiles, type ParsedDigest } from '../core/digestFile';
 import { curationSummary, formatCurationSummary, type DigestRules } from '../core/digest';
 import { decodeDigestBytes, fileSizeProblem, listDigestFilesSync } from '../core/digest';
 import { idClashMessage, resolveIdClaims } from '../core/digest';
 import { nodeFolderFs, readBounded } from './folderFs';
-import { parseTopics } from '../core/digest';
+import { parseTopics } from '../core/digestFile';
 import type { Problem, Topic } from '../core/types';
 import { formatProblem } from './format';
 import type { CliIO } from './io';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { uiLang as uiLangOf } from '../core/render';
-import type { RenderStrings, ToolbarStrings, ViewAction } from '../core/render';
+import type { RenderStrings, ToolbarStrings, ViewAction } from '../core/view';
+import { view as renderer } from './lazyCore';
 import { DigestEntry, Lang } from '../core/types';
 import { plainText } from '../core/text';
 import { History, isViewState, ViewState } from '../core/reading';
@@ -9,16 +10,6 @@ import { Disposable, toDisposable } from './dispose';
 import { digestIdFromArg } from './digestOnScreen';
 
 export const DIGEST_VIEW_TYPE = 'digestLens.digest';
-
-type Render = typeof import('../core/render/render');
-let renderModule: Render | undefined;
-/**
- * The renderer and markdown-it with it, evaluated when the first digest is shown rather than at
- * activation (the bundler turns this `require` into a module initialised on first call).
- */
-function renderer(): Render {
-  return (renderModule ??= require('../core/render/render') as Render);
-}
 
 function uiLang(): Lang {
   return uiLangOf(vscode.env.language);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { parseDigestFile, serializeDigest } from '../core/digest';
 import { decodeDigestBytes, fileSizeProblem } from '../core/digest';
-import { Draft, Existing, importSource, planImport } from '../core/import';
+import type { Draft, Existing } from '../core/import';
+import { digestFiles, importer } from './lazyCore';
 import type { DigestMeta } from '../core/types';
 import { plainText } from '../core/text';
 import type { Feature, FeatureDeps } from './deps';
@@ -54,7 +54,7 @@ function notify(kind: 'info' | 'error', message: string): void {
 }
 
 function sameDigest(a: DigestMeta & { body: string }, b: DigestMeta & { body: string }): boolean {
-  return serializeDigest(a, a.body) === serializeDigest(b, b.body);
+  return digestFiles().serializeDigest(a, a.body) === digestFiles().serializeDigest(b, b.body);
 }
 
 /** Digests already in the target folder (any depth), with the files they came from. */
@@ -86,7 +86,7 @@ async function readExisting(
       if (fileSizeProblem(stat.size)) continue;
       const decoded = decodeDigestBytes(await vscode.workspace.fs.readFile(uri));
       if ('problem' in decoded) continue;
-      const { digest } = parseDigestFile(decoded.text, uri.toString(), topicIds);
+      const { digest } = digestFiles().parseDigestFile(decoded.text, uri.toString(), topicIds);
       if (digest) existing.push({ ...digest, uri });
     } catch (e) {
       log.warn(`${display(uri)}: not read (${e instanceof Error ? e.message : String(e)}); its name is kept free`);
@@ -125,7 +125,7 @@ export async function importTelegramExport(deps: FeatureDeps, args: ImportArgs =
     return undefined;
   }
   const fileName = file.path.split('/').pop() ?? 'result.json';
-  const result = importSource(text, fileName);
+  const result = importer().importSource(text, fileName);
   log.info(`Import ${display(file)}: ${result.format}, ${result.posts.length} post(s), ${result.skipped.length} skipped.`);
   for (const p of result.problems) {
     const line = `${display(file)}${p.line !== undefined ? `:${p.line + 1}` : ''}: ${p.message}`;
@@ -161,7 +161,7 @@ export async function importTelegramExport(deps: FeatureDeps, args: ImportArgs =
   const { existing, names } = await readExisting(target, topicIds, log);
   // New drafts are named by the importer's one rule (src/core/import/merge): free in the folder
   // (any file name there, even of a broken file or a link) and in the corpus.
-  const plan = planImport(result.drafts, existing, sameDigest, names, (id) => corpus.get(id) !== undefined);
+  const plan = importer().planImport(result.drafts, existing, sameDigest, names, (id) => corpus.get(id) !== undefined);
   const written: string[] = [];
   const refused: string[] = [];
   let imported = 0;
@@ -169,7 +169,7 @@ export async function importTelegramExport(deps: FeatureDeps, args: ImportArgs =
   let unchanged = 0;
   const write = async (uri: vscode.Uri, d: Draft, mode: 'new' | 'replace'): Promise<boolean> => {
     try {
-      await writeDigestFile(target, uri, new TextEncoder().encode(serializeDigest(d, d.body)), mode);
+      await writeDigestFile(target, uri, new TextEncoder().encode(digestFiles().serializeDigest(d, d.body)), mode);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       log.error(`  not written: ${display(uri)}: ${why}`);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { uiLang as uiLangOf } from '../core/render';
-import { baseId, classifyInput, digestTemplate, NewDigestInput, uniqueId } from '../core/digest';
+import type { NewDigestInput } from '../core/digestFile';
+import { digestFiles } from './lazyCore';
 import type { Lang } from '../core/types';
 import { plainText } from '../core/text';
 import { RefusedWrite, writeDigestFile } from './safeWrite';
@@ -64,9 +65,10 @@ export async function newDigest(deps: FeatureDeps, args: NewDigestArgs = {}): Pr
       prompt: vscode.l10n.t('An arXiv ID (2405.18719, arXiv:2405.18719, an arxiv.org link) or the paper title'),
       placeHolder: '2405.18719',
       ignoreFocusOut: true,
-      validateInput: (v) => inputError(classifyInput(v)),
+      validateInput: (v) => inputError(digestFiles().classifyInput(v)),
     }));
   if (query === undefined) return undefined;
+  const { baseId, classifyInput, digestTemplate, uniqueId } = digestFiles();
   const input = classifyInput(query);
   const error = inputError(input);
   if (error || input.kind === 'invalid') {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { toEntry } from '../core/corpus';
 import { mapConcurrent } from '../core/util';
-import { parseDigestFile } from '../core/digest';
+import { digestFiles } from './lazyCore';
 import { decodeDigestBytes, fileSizeProblem, isDigestFileName, isSkippedName, MAX_DEPTH } from '../core/digest';
 import { idClashMessage, resolveIdClaims } from '../core/digest';
 import { isInside, trimTrailing } from '../core/settings';
@@ -89,7 +89,7 @@ export async function readDigest(
   if ('problem' in decoded) return failed(decoded.problem);
   const text = decoded.text;
   // A reader's folder: a draft's missing TL;DR, topic or author is a warning, not an error.
-  const parsed = parseDigestFile(text, file, topicIds, { rules: 'user' });
+  const parsed = digestFiles().parseDigestFile(text, file, topicIds, { rules: 'user' });
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   let entry: DigestEntry | undefined;
   if (parsed.digest) {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { parseDigestFile } from '../../src/core/digest/digestFile';
+import { parseDigestFile } from '../../src/core/digestFile/digestFile';
 import { importSource } from '../../src/core/import/index';
 import type { DigestLensApi } from '../../src/extension';
 import type { ImportSummary } from '../../src/features/importTelegram';

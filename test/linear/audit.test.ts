@@ -1,7 +1,8 @@
 import { toEntry } from '../../src/core/corpus/bundle';
 import { bibtex, escapeBibtex, yearOfArxivId } from '../../src/core/render/citation';
-import { idFromFileName, nestingProblem, parseDigestFile, serializeDigest, validateDigestFiles } from '../../src/core/digest/digestFile';
-import { classifyInput, digestTemplate } from '../../src/core/digest/digestTemplate';
+import { nestingProblem, parseDigestFile, serializeDigest, validateDigestFiles } from '../../src/core/digestFile/digestFile';
+import { idFromFileName } from '../../src/core/digest/digestIds';
+import { classifyInput, digestTemplate } from '../../src/core/digestFile/digestTemplate';
 import { importSource } from '../../src/core/import';
 import { arxivIdsIn as findImportArxivIds } from '../../src/core/arxiv/arxiv';
 import { skipReason } from '../../src/core/import/classify';
@@ -10,11 +11,11 @@ import { readExport } from '../../src/core/import/telegramJson';
 import { citedTitles, cleanTitle, fallbackTitle, findChannelHeader } from '../../src/core/import/telegramPage';
 import { excerpt, isLatinTitle, isRussianHeading, lineKey, slugify, toMarkdownBody } from '../../src/core/import/text';
 import { isInside, joinUri, relativePath, resolveFolder, toUri } from '../../src/core/settings/paths';
-import { classifyHref, escapeHtml, parseViewMessage, renderDigestHtml, renderMarkdown, safeExternalUrl } from '../../src/core/render/render';
+import { classifyHref, escapeHtml, parseViewMessage, renderDigestHtml, renderMarkdown, safeExternalUrl } from '../../src/core/view/render';
 import { DigestSearch, docsPart, searchDoc } from '../../src/core/search/search';
 import { readSettings } from '../../src/core/settings/settings';
 import { summarize } from '../../src/core/render/summary';
-import { parseTopics } from '../../src/core/digest/topics';
+import { parseTopics } from '../../src/core/digestFile/topicsFile';
 import type { Digest, DigestEntry, DigestMeta } from '../../src/core/types';
 import { assertLinear } from './linearTime';
 

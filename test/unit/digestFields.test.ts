@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { curationSummary, formatCurationSummary, MAX_TLDR_CHARS, type ParseOptions } from '../../src/core/digest/digestFields';
-import { parseDigestFile, serializeDigest } from '../../src/core/digest/digestFile';
-import { digestTemplate } from '../../src/core/digest/digestTemplate';
+import { curationSummary, formatCurationSummary, MAX_TLDR_CHARS, type ParseOptions } from '../../src/core/digest/curation';
+import { parseDigestFile, serializeDigest } from '../../src/core/digestFile/digestFile';
+import { digestTemplate } from '../../src/core/digestFile/digestTemplate';
 import { draftsFromPosts } from '../../src/core/import/draft';
 import { mergeWithExisting } from '../../src/core/import/merge';
 import type { DigestMeta } from '../../src/core/types';

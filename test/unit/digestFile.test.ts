@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseDigestFile, serializeDigest, validateDigestFiles } from '../../src/core/digest/digestFile';
-import { parseTopics } from '../../src/core/digest/topics';
+import { parseDigestFile, serializeDigest, validateDigestFiles } from '../../src/core/digestFile/digestFile';
+import { parseTopics } from '../../src/core/digestFile/topicsFile';
 import type { DigestMeta } from '../../src/core/types';
 
 const TOPICS = new Set(['attention', 'architectures', 'theory']);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseDigestFile } from '../../src/core/digest/digestFile';
-import { baseId, classifyInput, digestTemplate, MAX_TITLE_LENGTH, uniqueId } from '../../src/core/digest/digestTemplate';
+import { parseDigestFile } from '../../src/core/digestFile/digestFile';
+import { baseId, classifyInput, digestTemplate, MAX_TITLE_LENGTH, uniqueId } from '../../src/core/digestFile/digestTemplate';
 import type { Topic } from '../../src/core/types';
 
 const topics: Topic[] = [

@@ -6,12 +6,12 @@ import { join, resolve } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { loadDigestFolder } from '../../src/cli/validate';
 import { readBundleIndex } from '../../src/cli/loadBundle';
-import { validateDigestFiles } from '../../src/core/digest/digestFile';
+import { validateDigestFiles } from '../../src/core/digestFile/digestFile';
 import { buildBundle } from '../../src/core/corpus/bundle';
 import { Corpus } from '../../src/core/corpus/corpus';
 import { buildHoverCard } from '../../src/core/render/hoverCard';
 import { Recognizer } from '../../src/core/recognizer/recognizer';
-import { renderDigestHtml } from '../../src/core/render/render';
+import { renderDigestHtml } from '../../src/core/view/render';
 import type { Digest, DigestEntry, Mention } from '../../src/core/types';
 import { readHtml } from '../builders/html';
 

@@ -6,7 +6,7 @@ import { completeCopyLength } from '../../src/core/import/dedupe';
 import { isReactionLine } from '../../src/core/import/noise';
 import { arxivIdsIn } from '../../src/core/arxiv/arxiv';
 import { slugify } from '../../src/core/import/text';
-import { serializeDigest } from '../../src/core/digest/digestFile';
+import { serializeDigest } from '../../src/core/digestFile/digestFile';
 import type { Draft } from '../../src/core/import/types';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/import');

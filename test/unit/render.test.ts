@@ -10,10 +10,10 @@ import {
   renderMarkdown,
   RenderContext,
   webviewDocument,
-} from '../../src/core/render/render';
+} from '../../src/core/view/render';
 import { normalizeArxivId } from '../../src/core/arxiv/arxiv';
-import { parseDigestFile } from '../../src/core/digest/digestFile';
-import { parseTopics } from '../../src/core/digest/topics';
+import { parseDigestFile } from '../../src/core/digestFile/digestFile';
+import { parseTopics } from '../../src/core/digestFile/topicsFile';
 import { toEntry } from '../../src/core/corpus/bundle';
 import { Digest, DigestEntry, Topic } from '../../src/core/types';
 

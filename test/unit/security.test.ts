@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { frontMatterTokens, MAX_FRONT_MATTER_KEYS, MAX_FRONT_MATTER_TOKENS, MAX_PROBLEMS_PER_FILE, parseDigestFile } from '../../src/core/digest/digestFile';
+import { frontMatterTokens, MAX_FRONT_MATTER_KEYS, MAX_FRONT_MATTER_TOKENS, MAX_PROBLEMS_PER_FILE, parseDigestFile } from '../../src/core/digestFile/digestFile';
 import { decodeDigestBytes, FileKind, FolderFs, listDigestFiles, MAX_FILE_BYTES, MAX_FOLDERS, MAX_NOTICES } from '../../src/core/digest/digestFolder';
 import { resolveIdClaims } from '../../src/core/digest/digestIds';
 import { importSource, planImport } from '../../src/core/import/index';

@@ -3,7 +3,7 @@ import { CorpusGenerator, generateCorpus, Rng, SYNTHETIC_TOPICS } from '../../be
 import { hoverPoints, minifiedLine, searchQueries, sourceFile } from '../../bench/workload';
 import { NaiveMatcher } from '../../bench/baseline';
 import { buildBundle, checkBundleIndex } from '../../src/core/corpus/bundle';
-import { serializeDigest, validateDigestFiles } from '../../src/core/digest/digestFile';
+import { serializeDigest, validateDigestFiles } from '../../src/core/digestFile/digestFile';
 import { isArxivId } from '../../src/core/arxiv/arxiv';
 
 describe('synthetic benchmark corpus', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { History, MAX_HISTORY } from '../../src/core/reading/viewHistory';
-import { parseViewMessage, renderToolbar } from '../../src/core/render/render';
+import { parseViewMessage, renderToolbar } from '../../src/core/view/render';
 
 describe('digest view history', () => {
   it('goes back and forward; a new digest drops the forward entries', () => {

@@ -1,5 +1,5 @@
 import { DigestEntry, DigestMeta, Topic } from '../types';
-import { curatedOf } from '../digest/digestFields';
+import { curatedOf } from '../digest/curation';
 import { EntryList, entryList } from './corpus';
 import { summarize } from '../render/summary';
 import { buildSearchIndex, searchDoc } from '../search/searchIndex';

@@ -5,8 +5,8 @@
  * two files claim. File access comes in through `FolderFs`, so this stays free of Node and
  * `vscode` (the extension passes `workspace.fs`, the CLI `node:fs`).
  */
-import { MAX_DIGEST_BYTES } from './digestFile';
-
+/** Digest files larger than this are refused: a digest is a page of text, not a book. */
+export const MAX_DIGEST_BYTES = 1_000_000;
 /** Larger files are not read at all (bytes on disk; the parser's character limit is the same number). */
 export const MAX_FILE_BYTES = MAX_DIGEST_BYTES;
 /** How deep below a folder digests are looked for. */

@@ -3,6 +3,9 @@
  * rule for the extension's user folders, the CLI's `validate`, the bundle and the importer.
  */
 
+/** What an id may be: lower-case letters and digits in dash-separated runs (it names the file). */
+export const DIGEST_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** The file's base name without `.md` (works for `/` and `\\` paths and URIs). */
 export function idFromFileName(file: string): string {
   const base = file.split(/[\\/]/).pop() ?? file;

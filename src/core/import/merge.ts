@@ -1,5 +1,5 @@
-import { curatedOf } from '../digest/digestFields';
-import { uniqueId } from '../digest/digestTemplate';
+import { curatedOf } from '../digest/curation';
+import { uniqueId } from '../digestFile/digestTemplate';
 import type { DigestMeta } from '../types';
 import { lineKey } from './text';
 import type { Draft } from './types';

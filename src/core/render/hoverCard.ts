@@ -7,7 +7,7 @@
  * built here, to this extension's commands, with JSON arguments.
  */
 import { arxivLinks, isArxivId, normalizeArxivId } from '../arxiv/arxiv';
-import { excerptUrl } from '../digest/digestFields';
+import { excerptUrl } from '../digest/curation';
 import { authorLine, displayTitles, tldrFor } from './localized';
 import { applyControls, type MentionControls } from '../recognizer/mentionEvidence';
 import { type Citations, identifierRange, MAX_DOCUMENT_LINES, type Recognizer } from '../recognizer/recognizer';

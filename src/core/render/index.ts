@@ -2,5 +2,4 @@
 export * from './citation';
 export * from './hoverCard';
 export * from './localized';
-export * from './render';
 export * from './summary';

@@ -53,13 +53,20 @@ const TERMS = [
 ];
 
 /** Stem → the stems of its counterparts in the other spellings. */
-const COUNTERPARTS = new Map<string, string[]>();
-for (const line of TERMS) {
-  const stems = [...new Set(line.split(' ').map((w) => stemWord(foldWord(w))))];
-  for (const s of stems) COUNTERPARTS.set(s, [...new Set([...(COUNTERPARTS.get(s) ?? []), ...stems.filter((t) => t !== s)])]);
+// Built on the first query rather than at activation: stemming the glossary costs a few ms.
+let counterpartsByStem: Map<string, string[]> | undefined;
+
+function buildCounterparts(): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const line of TERMS) {
+    const stems = [...new Set(line.split(' ').map((w) => stemWord(foldWord(w))))];
+    for (const s of stems) map.set(s, [...new Set([...(map.get(s) ?? []), ...stems.filter((t) => t !== s)])]);
+  }
+  return map;
 }
 
 /** The stems of the other spellings of the term whose stem is `stem` (none for most words). */
 export function counterparts(stem: string): readonly string[] {
-  return COUNTERPARTS.get(stem) ?? [];
+  counterpartsByStem ??= buildCounterparts();
+  return counterpartsByStem.get(stem) ?? [];
 }

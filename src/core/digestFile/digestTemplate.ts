@@ -4,9 +4,10 @@
  * without an editor.
  */
 import { findArxivIds } from '../arxiv/arxiv';
-import { MAX_TLDR_CHARS } from './digestFields';
+import { MAX_TLDR_CHARS } from '../digest/curation';
 import { trimTrailing } from '../settings/paths';
-import { DIGEST_ID, serializeDigest } from './digestFile';
+import { DIGEST_ID } from '../digest/digestIds';
+import { serializeDigest } from './digestFile';
 import { slugify } from '../import/text';
 import type { DigestMeta, Lang, Topic } from '../types';
 

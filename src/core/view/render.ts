@@ -12,8 +12,8 @@ import MarkdownIt from 'markdown-it';
 import { arxivLinks, isArxivId, normalizeArxivId } from '../arxiv/arxiv';
 import { Digest, DigestEntry, Lang, Topic } from '../types';
 import { safeExternalUrl } from '../text/url';
-import { excerptUrl } from '../digest/digestFields';
-import { tldrFor } from './localized';
+import { excerptUrl } from '../digest/curation';
+import { tldrFor } from '../render/localized';
 import { topicLabel as labelOf } from '../digest/topics';
 
 export { safeExternalUrl };

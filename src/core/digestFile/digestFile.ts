@@ -5,18 +5,15 @@
  */
 import { Document, LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { arxivIdProblem } from '../arxiv/arxiv';
-import { CURATED_KEYS, curatedPairs, curationProblems, type FieldContext, maxYearOf, type ParseOptions, readCuratedFields, readPaperFacts } from './digestFields';
-import { idClashMessage, idFromFileName, resolveIdClaims } from './digestIds';
+import { CURATED_KEYS, curationProblems, maxYearOf, type ParseOptions } from '../digest/curation';
+import { curatedPairs, type FieldContext, readCuratedFields, readPaperFacts } from './fields';
+import { DIGEST_ID, idClashMessage, idFromFileName, resolveIdClaims } from '../digest/digestIds';
+import { MAX_DIGEST_BYTES } from '../digest/digestFolder';
 import { safeExternalUrl } from '../text/url';
 import type { DigestKind, DigestMeta, Lang, PaperRef, Problem, Severity, SourceInfo } from '../types';
 
 export type ParsedDigest = DigestMeta & { body: string };
-export type { DigestRules, ParseOptions } from './digestFields';
 
-/** Digest files larger than this are refused: a digest is a page of text, not a book. */
-export const MAX_DIGEST_BYTES = 1_000_000;
-
-export const DIGEST_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const KNOWN_FIELDS: readonly string[] = ['id', 'title', 'title_ru', 'arxiv', 'methods', 'topics', 'source', 'lang', 'kind', 'papers', ...CURATED_KEYS];
 /** Words too common to work as method names in hover matching. */
 const GENERIC_METHODS = new Set(['attention', 'transformer', 'transformers', 'llm', 'model', 'rl', 'diffusion', 'lora', 'rag']);
@@ -108,7 +105,6 @@ export function nestingProblem(yamlText: string): { line: number; message: strin
   return undefined;
 }
 
-export { idFromFileName } from './digestIds';
 
 export function parseDigestFile(
   text: string,
