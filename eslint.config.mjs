@@ -49,6 +49,17 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Commands are registered in one place (src/features/commands.ts, ids from src/core/commands).
+    files: ['src/**/*.ts'],
+    ignores: ['src/features/commands.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.property.name='commands'][property.name=/^register(TextEditor)?Command$/]", message: 'Register commands through deps.commands (src/features/commands.ts).' },
+      ],
+    },
+  },
   // Regex safety checked statically: the core reads untrusted text (open files, corpus, exports),
   // so a regex that can backtrack super-linearly is an error, not a slow test.
   // Style rules of the plugin are left off; these are the ones about what a regex does.

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import { Corpus } from './core/corpus';
+import type { DigestLensSettings } from './core/settings';
 import { CorpusService } from './features/corpusService';
 import { Feature, FeatureDeps } from './features/deps';
 import { DigestOnScreen } from './features/digestOnScreen';
 import { WorkspaceCitations } from './features/documentMentions';
 import { features, FeatureServices } from './features';
-import { createLogger } from './features/logger';
+import { CommandRegistry } from './features/commands';
+import { createLogger, type LogEntry } from './features/logger';
 import { ReadingStateService } from './features/readingState';
 import { SettingsReader } from './features/settingsReader';
 import { startUserFolders, UserFoldersService } from './features/userFolders';
@@ -26,6 +28,10 @@ export interface DigestLensApi {
   readonly services: DigestLensServices;
   /** The digest view controller (current digest id, current HTML), for tests. */
   readonly digestView: FeatureServices['digestView'] | undefined;
+  /** The settings as every feature reads them: bad values replaced by their defaults. */
+  settings(): DigestLensSettings;
+  /** Each line written to the Digest Lens output channel (a bad setting's warning, a folder problem). */
+  readonly onDidLog: vscode.Event<LogEntry>;
 }
 
 /**
@@ -37,7 +43,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Digest
   const settings = new SettingsReader(log);
   const corpus = new CorpusService(context.extensionUri, log);
   const readingState = new ReadingStateService(context.globalState);
-  context.subscriptions.push(settings, corpus, readingState);
+  const commands = new CommandRegistry();
+  context.subscriptions.push(settings, corpus, readingState, commands);
 
   const deps: FeatureDeps = {
     corpus,
@@ -48,6 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Digest
     readingState,
     digestOnScreen: new DigestOnScreen(),
     citations: new WorkspaceCitations(),
+    commands,
   };
   const userFolders = startUserFolders(context, deps, corpus);
   const services: Record<string, unknown> = { userFolders };
@@ -60,12 +68,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Digest
     }
   }
   // The extension's own commands: the corpus and its log belong to no feature.
-  context.subscriptions.push(
-    vscode.commands.registerCommand('digestLens.showOutput', () => log.channel.show()),
-    vscode.commands.registerCommand('digestLens.refresh', () =>
-      vscode.window.withProgress({ location: { viewId: 'digestLens.topics' } }, () => corpus.reload()),
-    ),
-  );
+  commands.register({
+    'digestLens.showOutput': () => log.channel.show(),
+    'digestLens.refresh': () => vscode.window.withProgress({ location: { viewId: 'digestLens.topics' } }, () => corpus.reload()),
+  });
+  const missing = commands.missing();
+  if (missing.length > 0) log.error(`Commands without a handler (their feature did not start): ${missing.join(', ')}`);
   await corpus.ready;
   const typed = services as DigestLensServices;
   return {
@@ -75,6 +83,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Digest
     ready: corpus.ready,
     services: typed,
     digestView: typed.digestView,
+    settings: settings.get,
+    onDidLog: log.onDidLog,
   };
 }
 

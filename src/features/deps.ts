@@ -43,6 +43,8 @@ export interface FeatureDeps {
   readonly digestOnScreen: import('./digestOnScreen').DigestOnScreen;
   /** The workspace's `.bib` citation keys (set by the bibliography feature). */
   readonly citations: import('./documentMentions').WorkspaceCitations;
+  /** Where every feature registers its commands (one place, ids typed by src/core/commands). */
+  readonly commands: import('./commands').CommandRegistry;
 }
 
 /**

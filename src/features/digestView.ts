@@ -311,9 +311,8 @@ function safeJson(value: unknown): string {
 export const activate: Feature<DigestViewController> = (context, deps) => {
   const controller = new DigestViewController(deps);
   context.subscriptions.push(deps.digestOnScreen.provide(() => controller.activeDigestId()));
-  context.subscriptions.push(
-    controller,
-    vscode.commands.registerCommand('digestLens.openDigest', async (arg: unknown) => {
+  deps.commands.register({
+    'digestLens.openDigest': async (arg: unknown) => {
       if (arg === undefined) {
         // From a keybinding or a bare command link: let the reader pick one.
         await vscode.commands.executeCommand('digestLens.search');
@@ -328,17 +327,20 @@ export const activate: Feature<DigestViewController> = (context, deps) => {
       // From a hover or code the reader keeps typing where they were; the view opens beside.
       const preserveFocus = vscode.window.activeTextEditor !== undefined && controller.activeDigestId() === undefined;
       return controller.open(id, { preserveFocus });
-    }),
-    vscode.commands.registerCommand('digestLens.openDigestInNewTab', async (arg: unknown) => {
+    },
+    'digestLens.openDigestInNewTab': async (arg: unknown) => {
       const id = digestIdFromArg(arg) ?? controller.currentDigestId();
       if (!id) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Open or select a digest first.'));
         return false;
       }
       return controller.open(id, { newTab: true });
-    }),
-    vscode.commands.registerCommand('digestLens.back', () => controller.go(-1)),
-    vscode.commands.registerCommand('digestLens.forward', () => controller.go(1)),
+    },
+    'digestLens.back': () => controller.go(-1),
+    'digestLens.forward': () => controller.go(1),
+  });
+  context.subscriptions.push(
+    controller,
     vscode.window.registerWebviewPanelSerializer(DIGEST_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state) => controller.restore(panel, state),
     }),

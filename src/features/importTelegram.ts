@@ -227,8 +227,8 @@ export async function importTelegramExport(deps: FeatureDeps, args: ImportArgs =
   };
 }
 
-export const activate: Feature = (context, deps) => {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('digestLens.importTelegramExport', (args?: unknown) => importTelegramExport(deps, readArgs(args))),
-  );
+export const activate: Feature = (_context, deps) => {
+  deps.commands.register({
+    'digestLens.importTelegramExport': (args?: unknown) => importTelegramExport(deps, readArgs(args)),
+  });
 };

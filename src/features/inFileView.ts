@@ -158,6 +158,13 @@ export const activate: Feature<InFileService> = (context, deps) => {
     else timer = setTimeout(run, DEBOUNCE_MS);
   };
   refresh(true);
+  deps.commands.register({
+    'digestLens.revealMention': async (uri: unknown, line: unknown, start: unknown, end: unknown) => {
+      if (typeof uri !== 'string' || typeof line !== 'number') return;
+      const range = new vscode.Range(line, typeof start === 'number' ? start : 0, line, typeof end === 'number' ? end : 0);
+      await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: range, preserveFocus: false });
+    },
+  });
   context.subscriptions.push(
     provider,
     view,
@@ -167,11 +174,6 @@ export const activate: Feature<InFileService> = (context, deps) => {
     }),
     deps.corpus.onDidChange(() => refresh(true)),
     deps.onDidChangeSettings(() => refresh(true)),
-    vscode.commands.registerCommand('digestLens.revealMention', async (uri: unknown, line: unknown, start: unknown, end: unknown) => {
-      if (typeof uri !== 'string' || typeof line !== 'number') return;
-      const range = new vscode.Range(line, typeof start === 'number' ? start : 0, line, typeof end === 'number' ? end : 0);
-      await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: range, preserveFocus: false });
-    }),
     { dispose: () => timer && clearTimeout(timer) },
   );
   return { provider, view, refresh: () => provider.update(vscode.window.activeTextEditor?.document) };

@@ -41,10 +41,10 @@ async function pickTarget(): Promise<Target | undefined> {
   return pick?.target;
 }
 
-export const activate: Feature = (context) => {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('digestLens.ignoreName', (name: unknown, target?: unknown) => addToList('hover.ignoreNames', name, target)),
-    vscode.commands.registerCommand('digestLens.ignoreDigest', (id: unknown, target?: unknown) => addToList('hover.ignoreDigests', id, target)),
-  );
+export const activate: Feature = (_context, deps) => {
+  deps.commands.register({
+    'digestLens.ignoreName': (name: unknown, target?: unknown) => addToList('hover.ignoreNames', name, target),
+    'digestLens.ignoreDigest': (id: unknown, target?: unknown) => addToList('hover.ignoreDigests', id, target),
+  });
   return undefined;
 };

@@ -144,10 +144,9 @@ function readArgs(raw: unknown): NewDigestArgs {
   };
 }
 
-export const activate: Feature = (context, deps) => {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('digestLens.newDigest', (args?: unknown) =>
+export const activate: Feature = (_context, deps) => {
+  deps.commands.register({
+    'digestLens.newDigest': (args?: unknown) =>
       newDigest(deps, readArgs(args)),
-    ),
-  );
+  });
 };

@@ -92,20 +92,20 @@ function openLink(kind: keyof ArxivLinks, deps: FeatureDeps) {
   };
 }
 
-export const activate: Feature = (context, deps) => {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('digestLens.openOnArxiv', openLink('abs', deps)),
-    vscode.commands.registerCommand('digestLens.openPdf', openLink('pdf', deps)),
-    vscode.commands.registerCommand('digestLens.openOnAlphaxiv', openLink('alphaxiv', deps)),
-    vscode.commands.registerCommand('digestLens.copyArxivId', async (arg: unknown) => {
+export const activate: Feature = (_context, deps) => {
+  deps.commands.register({
+    'digestLens.openOnArxiv': openLink('abs', deps),
+    'digestLens.openPdf': openLink('pdf', deps),
+    'digestLens.openOnAlphaxiv': openLink('alphaxiv', deps),
+    'digestLens.copyArxivId': async (arg: unknown) => {
       const target = await resolveTarget(arg, deps);
       const id = target && (await chooseArxivId(target));
       if (!id) return undefined;
       await vscode.env.clipboard.writeText(id);
       vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', plainText(id)), 3000);
       return id;
-    }),
-    vscode.commands.registerCommand('digestLens.copyCitation', async (arg: unknown) => {
+    },
+    'digestLens.copyCitation': async (arg: unknown) => {
       const target = await resolveTarget(arg, deps);
       if (!target) return undefined;
       const entry: DigestEntry = 'entry' in target ? target.entry : bareArxivEntry(target.arxiv);
@@ -113,8 +113,8 @@ export const activate: Feature = (context, deps) => {
       await vscode.env.clipboard.writeText(text);
       vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the BibTeX citation of "{0}"', plainText(entry.title)), 3000);
       return text;
-    }),
-  );
+    },
+  });
 };
 
 /** A paper known only by its arXiv ID (no digest): cite the ID, titled by itself. */

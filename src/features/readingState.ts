@@ -56,17 +56,16 @@ export const activate: Feature<ReadingStateService> = (context, deps) => {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open or select a digest first.'));
     return undefined;
   };
-  const command = (name: string, run: (id: string) => Promise<void>) =>
-    vscode.commands.registerCommand(name, async (arg: unknown) => {
-      const id = target(arg);
-      if (id) await run(id);
-      return id !== undefined;
-    });
-  context.subscriptions.push(
-    command('digestLens.markRead', (id) => service.setRead(id, true)),
-    command('digestLens.markUnread', (id) => service.setRead(id, false)),
-    command('digestLens.star', (id) => service.setStarred(id, true)),
-    command('digestLens.unstar', (id) => service.setStarred(id, false)),
-  );
+  const command = (run: (id: string) => Promise<void>) => async (arg: unknown) => {
+    const id = target(arg);
+    if (id) await run(id);
+    return id !== undefined;
+  };
+  deps.commands.register({
+    'digestLens.markRead': command((id) => service.setRead(id, true)),
+    'digestLens.markUnread': command((id) => service.setRead(id, false)),
+    'digestLens.star': command((id) => service.setStarred(id, true)),
+    'digestLens.unstar': command((id) => service.setStarred(id, false)),
+  });
   return service;
 };

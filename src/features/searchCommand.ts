@@ -70,7 +70,7 @@ export interface SearchService {
  * ids shown for the initial query (the "no match" row has none), so callers and tests see what
  * the reader sees.
  */
-export const activate: Feature<SearchService> = (context, deps) => {
+export const activate: Feature<SearchService> = (_context, deps) => {
   let active: vscode.QuickPick<DigestPick> | undefined;
   const picksFor = (query: string, search: DigestSearch): { picks: DigestPick[]; hits: { hit: SearchHit; entry: DigestEntry }[] } => {
     const corpus = deps.corpus.corpus;
@@ -113,8 +113,8 @@ export const activate: Feature<SearchService> = (context, deps) => {
     return picks;
   };
 
-  context.subscriptions.push(
-    vscode.commands.registerCommand('digestLens.search', async (initial?: unknown) => {
+  deps.commands.register({
+    'digestLens.search': async (initial?: unknown) => {
       active?.dispose();
       const qp = vscode.window.createQuickPick<DigestPick>();
       active = qp;
@@ -140,8 +140,8 @@ export const activate: Feature<SearchService> = (context, deps) => {
       const shown = await show(qp, qp.value);
       qp.busy = false;
       return shown.filter((i) => i.id).map((i) => i.id);
-    }),
-  );
+    },
+  });
   const service: SearchService = {
     shown: () => (active ? active.items.map(({ id, label, description, detail }) => ({ id, label, description, detail })) : []),
     options: () =>

@@ -205,6 +205,28 @@ export const activate: Feature<TopicsTreeService> = (context, deps) => {
     return provider.shown;
   };
   updateChrome();
+  deps.commands.register({
+    'digestLens.groupByTopic': setGroupBy('topic'),
+    'digestLens.groupBySource': setGroupBy('source'),
+    'digestLens.groupByDate': setGroupBy('date'),
+    'digestLens.sortByDate': setSortBy('date'),
+    'digestLens.sortByTitle': setSortBy('title'),
+    'digestLens.filterStarred': () => setFilter({ ...provider.filter, starred: !provider.filter.starred }),
+    'digestLens.filterUnread': () => setFilter({ ...provider.filter, unread: !provider.filter.unread }),
+    'digestLens.filterText': async (text?: unknown) => {
+      const value =
+        typeof text === 'string'
+          ? text
+          : await vscode.window.showInputBox({
+              title: vscode.l10n.t('Filter Digests'),
+              prompt: vscode.l10n.t('Words every shown digest contains (title, methods, arXiv ID); empty shows all.'),
+              value: provider.filter.text,
+            });
+      if (value === undefined) return provider.shown;
+      return setFilter({ ...provider.filter, text: value.slice(0, 200) });
+    },
+    'digestLens.clearFilter': () => setFilter(NO_FILTER),
+  });
   context.subscriptions.push(
     provider,
     view,
@@ -221,26 +243,6 @@ export const activate: Feature<TopicsTreeService> = (context, deps) => {
       provider.setSortBy(deps.settings().sortBy);
       updateChrome();
     }),
-    vscode.commands.registerCommand('digestLens.groupByTopic', setGroupBy('topic')),
-    vscode.commands.registerCommand('digestLens.groupBySource', setGroupBy('source')),
-    vscode.commands.registerCommand('digestLens.groupByDate', setGroupBy('date')),
-    vscode.commands.registerCommand('digestLens.sortByDate', setSortBy('date')),
-    vscode.commands.registerCommand('digestLens.sortByTitle', setSortBy('title')),
-    vscode.commands.registerCommand('digestLens.filterStarred', () => setFilter({ ...provider.filter, starred: !provider.filter.starred })),
-    vscode.commands.registerCommand('digestLens.filterUnread', () => setFilter({ ...provider.filter, unread: !provider.filter.unread })),
-    vscode.commands.registerCommand('digestLens.filterText', async (text?: unknown) => {
-      const value =
-        typeof text === 'string'
-          ? text
-          : await vscode.window.showInputBox({
-              title: vscode.l10n.t('Filter Digests'),
-              prompt: vscode.l10n.t('Words every shown digest contains (title, methods, arXiv ID); empty shows all.'),
-              value: provider.filter.text,
-            });
-      if (value === undefined) return provider.shown;
-      return setFilter({ ...provider.filter, text: value.slice(0, 200) });
-    }),
-    vscode.commands.registerCommand('digestLens.clearFilter', () => setFilter(NO_FILTER)),
   );
   return { provider, view };
 };

@@ -319,6 +319,12 @@ export const activate: Feature<WorkspacePapers> = (context, deps) => {
   const view = vscode.window.createTreeView('digestLens.workspacePapers', { treeDataProvider: provider, showCollapseAll: true });
   provider.view = view;
   let corpusTimer: ReturnType<typeof setTimeout> | undefined;
+  deps.commands.register({
+    'digestLens.workspacePapers.refresh': () => provider.scan(),
+    'digestLens.workspacePapers.cancel': () => provider.cancelScan(),
+    // No target argument: a command link elsewhere must not be able to name the file written.
+    'digestLens.exportBibtex': () => provider.exportBibtex(),
+  });
   context.subscriptions.push(
     provider,
     view,
@@ -335,10 +341,6 @@ export const activate: Feature<WorkspacePapers> = (context, deps) => {
     }),
     deps.readingState.onDidChange(() => provider.refreshItems()),
     { dispose: () => corpusTimer && clearTimeout(corpusTimer) },
-    vscode.commands.registerCommand('digestLens.workspacePapers.refresh', () => provider.scan()),
-    vscode.commands.registerCommand('digestLens.workspacePapers.cancel', () => provider.cancelScan()),
-    // No target argument: a command link elsewhere must not be able to name the file written.
-    vscode.commands.registerCommand('digestLens.exportBibtex', () => provider.exportBibtex()),
   );
   if (view.visible) void provider.scan();
   return provider;

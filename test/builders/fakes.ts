@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, DigestLensSettings } from '../../src/core/settings/se
 import type { DigestEntry, Topic } from '../../src/core/types';
 import type { CorpusProvider, FeatureDeps } from '../../src/features/deps';
 import { ReadingStateService } from '../../src/features/readingState';
+import { CommandRegistry } from '../../src/features/commands';
 
 /**
  * Small fakes of the extension's own dependencies, for workbench tests that construct a provider
@@ -45,6 +46,8 @@ export function fakeDeps(corpus: CorpusProvider, settings: DigestLensSettings = 
     readingState: new ReadingStateService(memoryMemento()),
     digestOnScreen: { id: undefined } as FeatureDeps['digestOnScreen'],
     citations: new WorkspaceCitations(),
+    // Registers nothing unless a test starts a whole feature with these deps.
+    commands: new CommandRegistry(),
   };
 }
 

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Recognizer } from '../../src/core/recognizer/recognizer';
-import { DEFAULT_SETTINGS, DigestLensSettings } from '../../src/core/settings/settings';
+import { DEFAULT_SETTINGS } from '../../src/core/settings/settings';
 import type { DigestLensApi } from '../../src/extension';
 import { getApi, waitFor, cardTextAt, serviceOf } from './api';
 
@@ -10,33 +10,13 @@ import { getApi, waitFor, cardTextAt, serviceOf } from './api';
  * is logged once as a warning, and nothing throws — hover, views and commands keep working.
  */
 
-interface Deps {
-  settings(): DigestLensSettings;
-  log: { warn(message: string): void };
-}
-
-/**
- * The dependencies every feature shares (the settings reader logs through the same logger).
- * Features keep them as `deps`; the suite looks for them rather than widening the API.
- */
-function sharedDeps(api: DigestLensApi): Deps {
-  for (const service of Object.values(api.services)) {
-    for (const o of [service, (service as { provider?: unknown } | undefined)?.provider]) {
-      const deps = (o as { deps?: Partial<Deps> } | undefined)?.deps;
-      if (deps && typeof deps.settings === 'function' && typeof deps.log?.warn === 'function') return deps as Deps;
-    }
-  }
-  throw new Error('no feature service exposes its dependencies');
-}
-
 const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('digestLens');
 
 suite('settings: wrong types and values', function () {
   this.timeout(60_000);
   let api: DigestLensApi;
-  let deps: Deps;
   const warnings: string[] = [];
-  let restoreWarn: () => void;
+  let listening: vscode.Disposable | undefined;
   const saved = new Map<string, unknown>();
   // A fresh bad value per run: the reader warns once per distinct value.
   const tag = Math.random().toString(36).slice(2, 8);
@@ -52,21 +32,15 @@ suite('settings: wrong types and values', function () {
 
   suiteSetup(async () => {
     api = await getApi();
-    deps = sharedDeps(api);
-    const original = deps.log.warn;
-    deps.log.warn = (message: string) => {
-      warnings.push(message);
-      original.call(deps.log, message);
-    };
-    restoreWarn = () => {
-      deps.log.warn = original;
-    };
+    listening = api.onDidLog((e) => {
+      if (e.level === 'warn') warnings.push(e.message);
+    });
     for (const key of Object.keys(BAD)) saved.set(key, config().inspect(key)?.globalValue);
   });
 
   suiteTeardown(async () => {
     for (const [key, value] of saved) await config().update(key, value, vscode.ConfigurationTarget.Global);
-    restoreWarn?.();
+    listening?.dispose();
   });
 
   test('every bad value falls back to its default with a warning naming the setting', async () => {
@@ -76,7 +50,7 @@ suite('settings: wrong types and values', function () {
     for (const key of Object.keys(BAD)) {
       await waitFor(() => (warnings.some((w) => w.startsWith(`digestLens.${key}:`)) ? true : undefined), `a warning for ${key}`);
     }
-    assert.deepStrictEqual(deps.settings(), DEFAULT_SETTINGS);
+    assert.deepStrictEqual(api.settings(), DEFAULT_SETTINGS);
   });
 
   test('hover still works with maxCards "lots" and enabled "no"', async () => {
@@ -113,14 +87,14 @@ suite('settings: wrong types and values', function () {
     await config().update('topics.groupBy', huge, vscode.ConfigurationTarget.Global);
     const w = await waitFor(() => warnings.find((m) => m.startsWith('digestLens.topics.groupBy:') && m.includes('xxx')), 'a warning for the huge value');
     assert.ok(w.length < 300, `a ${w.length}-character warning`);
-    assert.strictEqual(deps.settings().groupBy, DEFAULT_SETTINGS.groupBy);
+    assert.strictEqual(api.settings().groupBy, DEFAULT_SETTINGS.groupBy);
   });
 
   test('good values after bad ones take effect again', async () => {
     for (const key of Object.keys(BAD)) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
     await config().update('hover.maxCards', 5, vscode.ConfigurationTarget.Global);
-    await waitFor(() => (deps.settings().hover.maxCards === 5 ? true : undefined), 'maxCards 5 to apply');
+    await waitFor(() => (api.settings().hover.maxCards === 5 ? true : undefined), 'maxCards 5 to apply');
     await config().update('hover.maxCards', undefined, vscode.ConfigurationTarget.Global);
-    await waitFor(() => (deps.settings().hover.maxCards === DEFAULT_SETTINGS.hover.maxCards ? true : undefined), 'maxCards back to its default');
+    await waitFor(() => (api.settings().hover.maxCards === DEFAULT_SETTINGS.hover.maxCards ? true : undefined), 'maxCards back to its default');
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { COMMAND_IDS } from '../../src/core/commands';
 
 // Tests run from out/test/unit; the repository root is three levels up.
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -33,6 +34,13 @@ describe('manifest', () => {
   const contributed = new Set<string>(manifest.contributes.commands.map((c: { command: string }) => c.command));
   const containers = new Set<string>(manifest.contributes.viewsContainers.activitybar.map((c: { id: string }) => c.id));
   const settings = new Set(Object.keys(manifest.contributes.configuration.properties));
+
+  it('contributes exactly the commands the registry knows, each once', () => {
+    const ids: string[] = manifest.contributes.commands.map((c: { command: string }) => c.command);
+    assert.equal(new Set(ids).size, ids.length, 'a command is contributed twice');
+    assert.equal(new Set(COMMAND_IDS).size, COMMAND_IDS.length, 'COMMAND_IDS lists a command twice');
+    assert.deepEqual([...ids].sort(), [...COMMAND_IDS].sort());
+  });
 
   it('the walkthrough has 3 to 4 steps, each running a real command, in both languages', () => {
     assert.ok(steps.length >= 3 && steps.length <= 4, `${steps.length} steps`);

@@ -7,6 +7,7 @@
  * built here, to this extension's commands, with JSON arguments.
  */
 import { arxivLinks, isArxivId, normalizeArxivId } from '../arxiv/arxiv';
+import type { CommandId } from '../commands/commandIds';
 import { excerptUrl } from '../digest/curation';
 import { authorLine, displayTitles, tldrFor } from './localized';
 import { applyControls, type MentionControls } from '../recognizer/mentionEvidence';
@@ -150,7 +151,7 @@ export const DEFAULT_COMMANDS: CardCommands = {
   unstar: 'digestLens.unstar',
   ignoreName: 'digestLens.ignoreName',
   ignoreDigest: 'digestLens.ignoreDigest',
-};
+} satisfies Record<keyof CardCommands, CommandId>;
 
 // Bidi overrides/isolates and marks can make escaped text read as something else (Trojan Source);
 // C0/C1 controls and zero-width no-break spaces have no business in a card either.
