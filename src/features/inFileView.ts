@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainText } from '../core/text';
 import { groupMentions, InFileResult } from '../core/recognizer';
 import { applyControls } from '../core/recognizer';
 import { MAX_DOCUMENT_LINES } from '../core/recognizer';
@@ -84,9 +85,9 @@ export class InFileProvider extends Disposable implements vscode.TreeDataProvide
 
   getTreeItem(node: InFileNode): vscode.TreeItem {
     if (node instanceof MentionDigestNode) {
-      const item = new vscode.TreeItem(node.digest.title, vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(plainText(node.digest.title), vscode.TreeItemCollapsibleState.Expanded);
       item.id = `mention:${node.digest.id}`;
-      item.description = digestDescription(node.digest);
+      item.description = plainText(digestDescription(node.digest));
       item.tooltip = digestTooltip(node.digest, this.deps.corpus.corpus);
       item.iconPath = new vscode.ThemeIcon('book');
       item.contextValue = digestContextValue(node.digest);
@@ -94,7 +95,7 @@ export class InFileProvider extends Disposable implements vscode.TreeDataProvide
       return item;
     }
     const m = node.mention;
-    const item = new vscode.TreeItem(node.lineText, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(plainText(node.lineText), vscode.TreeItemCollapsibleState.None);
     item.id = `mention:${node.parent.digest.id}:${m.line}`;
     item.description = vscode.l10n.t('line {0}', m.line + 1);
     item.iconPath = new vscode.ThemeIcon(m.kind === 'arxiv' ? 'link' : 'symbol-method');

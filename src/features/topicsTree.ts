@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainText } from '../core/text';
 import { Corpus } from '../core/corpus';
 import { DigestGroup, groupDigests } from '../core/corpus';
 import { uiLang } from '../core/render';
@@ -16,7 +17,7 @@ export class GroupNode {
   constructor(readonly group: DigestGroup, readonly by: GroupBy) {}
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.group.label, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(plainText(this.group.label), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `group:${this.by}:${this.group.key}`;
     item.description = String(this.group.digests.length);
     item.iconPath = new vscode.ThemeIcon(this.by === 'topic' ? 'tag' : this.by === 'source' ? 'broadcast' : 'calendar');
@@ -31,12 +32,12 @@ export class DigestNode {
 
   getTreeItem(corpus: Corpus, reading: ReadingState = ReadingState.empty()): vscode.TreeItem {
     const d = this.digest;
-    const item = new vscode.TreeItem(d.title, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(plainText(d.title), vscode.TreeItemCollapsibleState.None);
     item.id = `${this.parent.getTreeItem().id}/${d.id}`;
     const read = reading.isRead(d.id);
     const starred = reading.isStarred(d.id);
     // Unread is what a reader scans for: a dot before the IDs; read ones stay quiet.
-    item.description = `${read ? '' : '● '}${digestDescription(d)}`.trim();
+    item.description = `${read ? '' : '● '}${plainText(digestDescription(d))}`.trim();
     item.tooltip = digestTooltip(d, corpus);
     item.tooltip.appendMarkdown(`\n\n${starred ? '$(star-full) ' + vscode.l10n.t('Starred') + ' · ' : ''}${read ? vscode.l10n.t('Read') : vscode.l10n.t('Unread')}`);
     item.iconPath = starred

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainText } from '../core/text';
 import { mapConcurrent } from '../core/util';
 import { excludeMatcher } from '../core/workspace';
 import { BINARY_GLOBS, enabledGlobs, excludeGlob, FileFindings, fileFindings, gitignoreGlobs, Location, PaperSummary, summarize, workspaceBibtex, WorkspaceSummary } from '../core/workspace';
@@ -75,7 +76,7 @@ export class WorkspacePapers extends Disposable implements vscode.TreeDataProvid
   getTreeItem(node: PapersNode): vscode.TreeItem {
     if (node instanceof PaperNode) {
       const d = node.paper.key;
-      const item = new vscode.TreeItem(d.title, vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(plainText(d.title), vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `paper:${d.id}`;
       item.description = vscode.l10n.t('mentions: {0} · files: {1}', node.paper.count, node.paper.files);
       item.tooltip = digestTooltip(d, this.deps.corpus.corpus);
@@ -100,7 +101,7 @@ export class WorkspacePapers extends Disposable implements vscode.TreeDataProvid
       return item;
     }
     const l = node.location;
-    const item = new vscode.TreeItem(`${rel(l.file)}:${l.line + 1}`, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(plainText(`${rel(l.file)}:${l.line + 1}`), vscode.TreeItemCollapsibleState.None);
     item.id = `${node.parentKey}@${l.file}:${l.line}:${l.character}`;
     item.iconPath = vscode.ThemeIcon.File;
     item.resourceUri = vscode.Uri.parse(l.file);

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Recognizer } from '../../src/core/recognizer/recognizer';
 import type { InFileService } from '../../src/features/inFileView';
+import type { DigestNode, GroupNode } from '../../src/features/topicsTree';
 import { getApi, serviceOf, waitFor, cardTextAt } from './api';
 import { readHtml } from '../builders/html';
 
@@ -280,6 +281,20 @@ suite('hostile documents: a hostile digest from a user folder', function () {
     }
     assert.ok(html.includes('&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;'), 'the title is not shown as escaped text');
     assert.doesNotMatch(html, /[\u202a-\u202e\u2066-\u2069]/, 'a bidi override reached the page');
+  });
+
+  test('its Digests tree item shows the title as text: no icon syntax, no link syntax, no bidi override', async () => {
+    const api = await getApi();
+    const tree = serviceOf(api, 'topicsTree');
+    const node = (tree.provider.getChildren() as GroupNode[])
+      .flatMap((g) => tree.provider.getChildren(g) as DigestNode[])
+      .find((n) => n.digest.id === 'hostile-probe');
+    assert.ok(node, 'the hostile digest is not in the Digests tree');
+    const item = tree.provider.getTreeItem(node);
+    const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+    assert.ok(label.includes('Run') && label.includes('terminal'), label);
+    assert.doesNotMatch(label, /\$\(|\]\(/, 'icon or link syntax reached the tree label');
+    assert.doesNotMatch(label, /[\u202a-\u202e\u2066-\u2069]/, 'a bidi override reached the tree label');
   });
 
   test('its hover card enables only Digest Lens commands and shows the title as text', async () => {
