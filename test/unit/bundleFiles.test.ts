@@ -79,7 +79,7 @@ describe('bundle files: entries parsed on use', () => {
     const { files } = written();
     const index = JSON.parse(files[INDEX_FILE]) as { entryEnds: unknown; ids: unknown };
     const bytes = encoder.encode(files[ENTRIES_FILE]);
-    assert.throws(() => checkBundleIndex({ ...index }), /needs entries\.json/);
+    assert.throws(() => checkBundleIndex({ ...index }, undefined), /needs entries\.json/);
     const ends = index.entryEnds as number[];
     assert.throws(() => checkBundleIndex({ ...index, entryEnds: ends.slice(1) }, bytes), /does not match its ids/);
     assert.throws(() => checkBundleIndex({ ...index, entryEnds: [...ends.slice(0, -1), bytes.length + 1] }, bytes), /does not match entries\.json/);
@@ -98,12 +98,16 @@ describe('bundle files: entries parsed on use', () => {
     assert.ok(loaded.digests.every((d, i) => d.id === loaded.ids[i] && d.methods.length === 0));
   });
 
-  it('still reads an index with inline entries (version 2)', () => {
+  it('refuses an index of another version, or without its name table, naming the fix', () => {
+    const { files } = written();
+    const index = JSON.parse(files[INDEX_FILE]) as Record<string, unknown>;
+    const bytes = encoder.encode(files[ENTRIES_FILE]);
     const v2 = { version: 2, topics: TOPICS, digests: [entry({ id: 'x', summary: 'kept' })] };
-    const loaded = checkBundleIndex(JSON.parse(JSON.stringify(v2)));
-    assert.deepEqual(loaded.ids, ['x']);
-    assert.equal(loaded.entries.at(0).summary, 'kept');
-    assert.equal(loaded.entries.at(0).origin, 'bundled');
+    assert.throws(() => checkBundleIndex(JSON.parse(JSON.stringify(v2)), bytes), /version 2 is not 3; rebuild with "npm run build"/);
+    assert.throws(() => checkBundleIndex({ ...index, version: '3' }, bytes), /version 3 is not 3/);
+    assert.throws(() => checkBundleIndex({ ...index, names: undefined }, bytes), /lacks its compiled name table "names"; rebuild/);
+    assert.throws(() => checkBundleIndex(null, bytes), /not a JSON object/);
+    assert.throws(() => checkBundleIndex({ ...index, topics: {} }, bytes), /lacks "topics"/);
   });
 });
 

@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { readTextFile, run } from '../../src/cli/mentions';
 import { CliIO } from '../../src/cli/io';
 import { TOPICS, digest } from './recognizerCorpus';
+import { BUNDLE_VERSION, bundleFiles } from '../../src/core/corpus/bundle';
+import { compileNames } from '../../src/core/recognizer/nameTable';
 
 function capture(cwd: string): CliIO & { stdout: string; stderr: string } {
   const io = {
@@ -30,7 +32,9 @@ describe('CLI: mentions <file>', () => {
       digest('cope', { arxiv: ['2405.18719'], methods: ['CoPE'] }),
       digest('cope-followup', { methods: ['CoPE'] }),
     ];
-    fs.writeFileSync(path.join(corpus, 'index.json'), JSON.stringify({ version: 1, digests, topics: TOPICS }));
+    // The bundle's own files, as `npm run build` writes them.
+    const files = bundleFiles({ version: BUNDLE_VERSION, topics: TOPICS, digests, names: compileNames(digests) }, {});
+    for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(corpus, name), content);
   });
 
   after(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { CorpusGenerator, generateCorpus, Rng, SYNTHETIC_TOPICS } from '../../bench/synthetic';
 import { hoverPoints, minifiedLine, searchQueries, sourceFile } from '../../bench/workload';
 import { NaiveMatcher } from '../../bench/baseline';
-import { buildBundle, checkBundleIndex } from '../../src/core/corpus/bundle';
+import { buildBundle, bundleFiles, checkBundleIndex, ENTRIES_FILE, INDEX_FILE } from '../../src/core/corpus/bundle';
 import { serializeDigest, validateDigestFiles } from '../../src/core/digestFile/digestFile';
 import { isArxivId } from '../../src/core/arxiv/arxiv';
 
@@ -60,7 +60,9 @@ describe('synthetic benchmark corpus', () => {
     const { index, bodies } = buildBundle(digests, SYNTHETIC_TOPICS);
     // The search index is a binary file of its own (search.bin), not part of index.json.
     assert.ok(index.searchIndex instanceof Uint8Array);
-    assert.equal(checkBundleIndex(JSON.parse(JSON.stringify({ ...index, searchIndex: undefined }))).digests.length, digests.length);
+    const written = bundleFiles(index, bodies);
+    const loaded = checkBundleIndex(JSON.parse(written[INDEX_FILE] as string), new TextEncoder().encode(written[ENTRIES_FILE] as string));
+    assert.equal(loaded.digests.length, digests.length);
     assert.equal(Object.keys(bodies).length, digests.length);
   });
 });

@@ -1,19 +1,18 @@
 import { DigestEntry, DigestMeta, Topic } from '../types';
 import { curatedOf } from '../digest/curation';
-import { EntryList, entryList } from './corpus';
+import { EntryList } from './corpus';
 import { summarize } from '../render/summary';
 import { buildSearchIndex, searchDoc } from '../search/searchIndex';
 import { checkCompiledNames, CompiledNames, CompileOptions, compileNames } from '../recognizer/nameTable';
 import { Recognizer } from '../recognizer/recognizer';
 
 /**
- * 2: entries without `origin` (set at load) and with short summaries; the recognizer's name
- * table and the search's word index compiled at build time. 3: `index.json` keeps the ids and the
- * name table; the entries move to `entries.json`, each parsed on first use (`entryEnds`).
- * Versions 1 and 2 still load: the recognizer and the search then compile what the index lacks.
+ * The one bundle format the extension reads: `index.json` keeps the ids, the recognizer's
+ * compiled name table and where each entry ends in `entries.json` (each entry parsed on first
+ * use); the search's index is `search.bin`. The bundle is built with the extension, so an index
+ * of another version is a stale build, refused with a message that says to rebuild.
  */
 export const BUNDLE_VERSION = 3;
-const READABLE_VERSIONS = [1, 2, 3];
 
 /**
  * The longest summary an entry keeps: what a hover card or a tooltip shows. The search indexes
@@ -31,12 +30,12 @@ export interface BundleIndex {
   topics: Topic[];
   digests: DigestEntry[];
   /** The recognizer's table of the digests, in this order (`Recognizer.load`). */
-  names?: CompiledNames;
+  names: CompiledNames;
   /** The search's compiled index of the digests, in this order (`SearchIndex.load`); from `search.bin`. */
   searchIndex?: Uint8Array;
 }
 
-/** A bundle as loaded: `digests` of a version 3 index are parsed on first access. */
+/** A bundle as loaded: `digests` are parsed on first access. */
 export interface LoadedBundle extends BundleIndex {
   ids: readonly string[];
   /** The digests, each parsed on first use: what activation and hovers go through. */
@@ -172,48 +171,32 @@ function checkEntryEnds(ends: unknown, count: number, bytes: Uint8Array): number
 }
 
 /**
- * Checks the shape of a parsed index.json and marks its entries as bundled; throws a message
- * naming what is wrong. `entries` is the bytes of `entries.json`, which a version 3 index needs.
+ * Checks the shape of a parsed index.json against the bytes of `entries.json`; throws a message
+ * naming what is wrong. Entries are parsed on first use and marked as bundled.
  */
-export function checkBundleIndex(value: unknown, entries?: Uint8Array): LoadedBundle {
+export function checkBundleIndex(value: unknown, entries: Uint8Array | undefined): LoadedBundle {
   const v = value as (Partial<BundleIndex> & { ids?: unknown; entryEnds?: unknown }) | null;
   if (!v || typeof v !== 'object') throw new Error('corpus index is not a JSON object');
-  if (!READABLE_VERSIONS.includes(v.version as number)) throw new Error(`corpus index version ${String(v.version)} is not ${BUNDLE_VERSION}; rebuild with "npm run build"`);
+  if (v.version !== BUNDLE_VERSION) throw new Error(`corpus index version ${String(v.version)} is not ${BUNDLE_VERSION}; rebuild with "npm run build"`);
   if (!Array.isArray(v.topics)) throw new Error('corpus index lacks "topics"');
-  if (v.names !== undefined) checkCompiledNames(v.names);
-  // An index inline in index.json is an older search's format: the search builds its own then.
-  if (v.searchIndex !== undefined && !(v.searchIndex instanceof Uint8Array)) delete v.searchIndex;
-  // Version 3 on disk lists ids and keeps entries in entries.json; in memory (and in versions 1
-  // and 2) the entries are inline.
-  if (v.version === 3 && !Array.isArray(v.digests)) {
-    if (!Array.isArray(v.ids) || v.ids.some((id) => typeof id !== 'string')) throw new Error('corpus index lacks "ids"');
-    if (!entries) throw new Error(`corpus index needs ${ENTRIES_FILE}; rebuild with "npm run build"`);
-    const ids = v.ids as string[];
-    const list = lazyEntries(ids, entries, checkEntryEnds(v.entryEnds, ids.length, entries));
-    let all: DigestEntry[] | undefined;
-    const loaded = { version: v.version, topics: v.topics, names: v.names, searchIndex: v.searchIndex, ids, entries: list } as unknown as LoadedBundle;
-    // Enumerable, so a copy of the index still carries its digests.
-    Object.defineProperty(loaded, 'digests', {
-      enumerable: true,
-      get: () => (all ??= Array.from({ length: list.length }, (_, i) => list.at(i))),
-    });
-    return loaded;
-  }
-  if (!Array.isArray(v.digests)) throw new Error('corpus index lacks "digests" or "topics"');
-  for (const d of v.digests as unknown[]) {
-    if (!d || typeof d !== 'object') throw new Error('corpus index has an entry that is not an object');
-    (d as DigestEntry).origin = 'bundled';
-  }
-  const digests = v.digests as DigestEntry[];
-  return Object.assign(v as BundleIndex, { ids: digests.map((d) => d.id), entries: entryList(digests) });
+  if (v.names === undefined) throw new Error('corpus index lacks its compiled name table "names"; rebuild with "npm run build"');
+  checkCompiledNames(v.names);
+  if (!Array.isArray(v.ids) || v.ids.some((id) => typeof id !== 'string')) throw new Error('corpus index lacks "ids"');
+  if (!entries) throw new Error(`corpus index needs ${ENTRIES_FILE}; rebuild with "npm run build"`);
+  const ids = v.ids as string[];
+  const list = lazyEntries(ids, entries, checkEntryEnds(v.entryEnds, ids.length, entries));
+  let all: DigestEntry[] | undefined;
+  const searchIndex = v.searchIndex instanceof Uint8Array ? v.searchIndex : undefined;
+  const loaded = { version: v.version, topics: v.topics, names: v.names, searchIndex, ids, entries: list } as unknown as LoadedBundle;
+  // Enumerable, so a copy of the index still carries its digests.
+  Object.defineProperty(loaded, 'digests', {
+    enumerable: true,
+    get: () => (all ??= Array.from({ length: list.length }, (_, i) => list.at(i))),
+  });
+  return loaded;
 }
 
-/**
- * The recognizer of a loaded bundle: its compiled name table read in place, or (for an index
- * written before the table was compiled) the names compiled from the entries now.
- */
+/** The recognizer of a loaded bundle: its compiled name table, read in place. */
 export function bundleRecognizer(bundle: Pick<LoadedBundle, 'names' | 'ids' | 'entries'>): Recognizer {
-  if (bundle.names) return Recognizer.load(bundle.names, bundle.ids, bundle.entries);
-  const list = bundle.entries;
-  return Recognizer.build(Array.from({ length: list.length }, (_, i) => list.at(i)));
+  return Recognizer.load(bundle.names, bundle.ids, bundle.entries);
 }
