@@ -56,3 +56,43 @@ export class NaiveMatcher {
     return this.scanLine(text).filter((m) => m.start <= character && character < m.end);
   }
 }
+
+/**
+ * The peer a strong engineer would write first: every method name in one case-insensitive
+ * alternation (longest first, so `RetNet-XL` wins over `RetNet`), with Unicode word edges, run
+ * once over a line. Like the naive matcher it knows no arXiv IDs, sub-words or case policy.
+ */
+export class CombinedRegexMatcher {
+  private readonly re: RegExp;
+  private readonly digestsByName = new Map<string, string[]>();
+
+  constructor(entries: readonly { id: string; methods: readonly string[] }[]) {
+    for (const e of entries) {
+      for (const name of e.methods) {
+        const key = name.toLowerCase();
+        const list = this.digestsByName.get(key);
+        if (list) list.push(e.id);
+        else this.digestsByName.set(key, [e.id]);
+      }
+    }
+    const names = [...this.digestsByName.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    this.re = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+  }
+
+  get size(): number {
+    return this.digestsByName.size;
+  }
+
+  scanLine(text: string): NaiveMatch[] {
+    const out: NaiveMatch[] = [];
+    this.re.lastIndex = 0;
+    for (let m = this.re.exec(text); m; m = this.re.exec(text)) {
+      out.push({ start: m.index, end: m.index + m[0].length, digests: this.digestsByName.get(m[0].toLowerCase()) ?? [] });
+    }
+    return out;
+  }
+
+  mentionsAt(text: string, character: number): NaiveMatch[] {
+    return this.scanLine(text).filter((m) => m.start <= character && character < m.end);
+  }
+}

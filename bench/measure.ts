@@ -23,7 +23,8 @@ import { bundleSearch, DigestSearch } from '../src/core/search';
 import { buildHoverCard } from '../src/core/render';
 import { groupMentions } from '../src/core/recognizer';
 import { Mention } from '../src/core/types';
-import { NaiveMatcher } from './baseline';
+import { CombinedRegexMatcher, NaiveMatcher } from './baseline';
+import { Recognizer } from '../src/core/recognizer';
 import { hoverPoints, minifiedLine, searchQueries, sourceFile } from './workload';
 
 const [root, dir] = process.argv.slice(2);
@@ -104,7 +105,6 @@ async function main(): Promise<void> {
   // Held in a box so the search's indexes can be dropped before the baseline runs; the service
   // makes it in idle time after activation (timed below).
   const box: { search?: DigestSearch } = {};
-  if (!index.names) throw new Error('index.json has no compiled name table; rebuild the corpus');
   const recognizer = bundleRecognizer(index).withExtra([]);
   const tBuilt = performance.now();
 
@@ -240,6 +240,56 @@ async function main(): Promise<void> {
     baselineInFileMs = (naiveElapsed / naiveLines) * lines.length;
   }
 
+  // ---- the combined-regex peer, same lines and points -----------------------------------------
+  // One alternation of every name: V8 compiles it once; past BASELINE_MAX_NAMES it is skipped too.
+  let combinedCompileMs = NaN;
+  let combinedHoverTimes: number[] = [];
+  let combinedInFileMs = NaN;
+  let combinedLines = 0;
+  let combinedNames: number | null = null;
+  if (naive) {
+    const tCombined0 = performance.now();
+    const combined = new CombinedRegexMatcher(corpus.entries);
+    combined.scanLine(lines[0]);
+    combinedCompileMs = performance.now() - tCombined0;
+    combinedNames = combined.size;
+    combinedHoverTimes = fastestOf(3, Math.min(timed.length, 1000), (i) => combined.mentionsAt(lines[timed[i].line], timed[i].character)).best;
+    const COMBINED_INFILE_BUDGET_MS = 5000;
+    const tCombined = performance.now();
+    while (combinedLines < lines.length && performance.now() - tCombined < COMBINED_INFILE_BUDGET_MS) {
+      combined.scanLine(lines[combinedLines]);
+      combinedLines++;
+    }
+    combinedInFileMs = ((performance.now() - tCombined) / combinedLines) * lines.length;
+  }
+  combinedHoverTimes.sort((a, b) => a - b);
+
+  // ---- the packed name table against the plain structure it replaces ------------------------
+  // The same compiled strings made into a Map from each key to its spellings (what a first
+  // version keeps), against the packed table the recognizer loads; fastest of three, both warm.
+  const fastest = (f: () => unknown): number => {
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      f();
+      best = Math.min(best, performance.now() - t0);
+    }
+    return best;
+  };
+  const names = index.names;
+  const plainTableMs = fastest(() => {
+    const keys = names.keys.split('\n');
+    const spellings = names.spellings.split('\n');
+    const map = new Map<string, string>();
+    for (let i = 0; i < keys.length; i++) map.set(keys[i], spellings[i]);
+    const arxiv = names.arxiv.split('\n');
+    const arxivDigests = names.arxivDigests.split('\n');
+    const byId = new Map<string, string>();
+    for (let i = 0; i < arxiv.length; i++) byId.set(arxiv[i], arxivDigests[i]);
+    return map.size + byId.size;
+  });
+  const packedTableMs = fastest(() => Recognizer.load(names, index.ids, index.entries));
+
   const baselineHoverP99 = percentile(baselineHoverTimes, 0.99);
   const inFileMs = percentile(inFileRuns, 0.5);
   const bundleStat = fs.statSync(bundleFile);
@@ -293,6 +343,17 @@ async function main(): Promise<void> {
     baselineInFileMs: round(baselineInFileMs, 0),
     baselineInFileLinesMeasured: naiveLines,
     baselineInFileExtrapolated: naive ? naiveLines < lines.length : null,
+    combinedNames,
+    combinedCompileMs: round(combinedCompileMs, 0),
+    combinedHoverP50Ms: round(percentile(combinedHoverTimes, 0.5), 4),
+    combinedHoverP99Ms: round(percentile(combinedHoverTimes, 0.99), 4),
+    combinedInFileMs: round(combinedInFileMs, 0),
+    combinedInFileExtrapolated: naive ? combinedLines < lines.length : null,
+    combinedOverOursHoverP99: round(percentile(combinedHoverTimes, 0.99) / percentile(hoverTimes, 0.99), 1),
+    combinedOverOursInFile: round(combinedInFileMs / inFileMs, 1),
+    plainTableMs: round(plainTableMs),
+    packedTableMs: round(packedTableMs),
+    plainOverPackedTable: round(plainTableMs / packedTableMs, 2),
     // Both sides single-pass, so the ratio does not flatter the recognizer.
     hoverSpeedup: round(baselineHoverP99 / percentile(hoverRuns.raw, 0.99), 0),
     inFileSpeedup: round(baselineInFileMs / inFileMs, 0),
