@@ -5,16 +5,17 @@ import { buildBundle, bundleFiles } from '../core/corpus';
 import { loadDigestFolder } from './validate';
 import { formatProblem } from './format';
 import { englishWord } from './englishWords';
+import { readArgs } from './options';
 
 /** `bundle <folder> --out <dir>`: digests/ → index.json, entries.json, search.json, bodies.json. Fails on any error. */
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const outAt = args.indexOf('--out');
-  const out = outAt >= 0 ? args[outAt + 1] : undefined;
-  const folder = args.find((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1)) ?? 'digests';
-  if (!out) {
-    io.err('bundle: missing --out <dir>');
+  const read = readArgs(args, { out: 'string' });
+  const out = 'error' in read ? undefined : read.values.out;
+  if ('error' in read || !out || read.positionals.length > 1) {
+    io.err(`bundle: ${'error' in read ? read.error : !out ? 'missing --out <dir>' : 'one folder at most'}\nusage: bundle <folder> --out <dir>`);
     return 2;
   }
+  const folder = read.positionals[0] ?? 'digests';
   const { digests, topics, problems } = loadDigestFolder(path.resolve(io.cwd, folder));
   const errors = problems.filter((p) => p.severity === 'error');
   // Warnings (curation still to do, mostly) are validate's to list; the build names their count.

@@ -8,6 +8,7 @@ import { CliIO } from './io';
 import { langOption, translateAll, translator } from './l10n';
 import { defaultBundleDir, loadBundledCorpus } from './loadBundle';
 import { readTextFile } from './mentions';
+import { readArgs } from './options';
 
 const USAGE = 'usage: card <file> <line> <character> [--lang en|ru] [--corpus <dir>]   (0-based, as `mentions` prints them)';
 
@@ -17,26 +18,14 @@ const USAGE = 'usage: card <file> <line> <character> [--lang en|ru] [--corpus <d
  * outside the editor. Exit 1 when there is no card there.
  */
 export async function run(args: string[], io: CliIO): Promise<number> {
-  let lang: Lang = 'en';
-  let corpusDir = defaultBundleDir();
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--lang') {
-      const v = langOption(args[++i]);
-      if (!v) {
-        io.err(USAGE);
-        return 2;
-      }
-      lang = v;
-    } else if (args[i] === '--corpus') {
-      const dir = args[++i];
-      if (!dir) {
-        io.err(USAGE);
-        return 2;
-      }
-      corpusDir = path.resolve(io.cwd, dir);
-    } else positional.push(args[i]);
+  const read = readArgs(args, { lang: 'string', corpus: 'string' });
+  const lang: Lang | undefined = 'error' in read ? undefined : read.values.lang === undefined ? 'en' : langOption(read.values.lang);
+  if ('error' in read || !lang || read.values.corpus === '') {
+    io.err('error' in read ? `card: ${read.error}\n${USAGE}` : USAGE);
+    return 2;
   }
+  const corpusDir = read.values.corpus ? path.resolve(io.cwd, read.values.corpus) : defaultBundleDir();
+  const positional = read.positionals;
   const [file, lineArg, charArg] = positional;
   const line = Number(lineArg);
   const character = Number(charArg);
@@ -44,12 +33,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.err(USAGE);
     return 2;
   }
-  const read = readTextFile(path.resolve(io.cwd, file));
-  if ('error' in read) {
-    io.err(`card: ${read.error}`);
+  const text = readTextFile(path.resolve(io.cwd, file));
+  if ('error' in text) {
+    io.err(`card: ${text.error}`);
     return 1;
   }
-  const lines = splitLines(read.text);
+  const lines = splitLines(text.text);
   if (line >= lines.length) {
     io.err(`card: ${file} has ${lines.length} line(s); line ${line} is past the end (lines count from 0)`);
     return 1;

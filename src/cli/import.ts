@@ -8,6 +8,7 @@ import type { Problem } from '../core/types';
 import { formatProblem } from './format';
 import type { CliIO } from './io';
 import { bundledDigestsFolder } from './validate';
+import { readArgs } from './options';
 
 const USAGE = 'usage: import <raw files…> [--out digests] [--source <channel name>] [--dry-run]';
 
@@ -18,23 +19,14 @@ interface Args {
   dryRun: boolean;
 }
 
-function parseArgs(args: string[]): Args | string {
-  const files: string[] = [];
-  let out = 'digests';
-  let source: string | undefined;
-  let dryRun = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--out' || a === '--source') {
-      const v = args[++i];
-      if (!v) return `${a} needs a value`;
-      if (a === '--out') out = v;
-      else source = v;
-    } else if (a === '--dry-run') dryRun = true;
-    else if (a.startsWith('--')) return `unknown option ${a}`;
-    else files.push(a);
-  }
-  return files.length ? { files, out, source, dryRun } : 'no input files';
+function importArgs(args: string[]): Args | string {
+  const read = readArgs(args, { out: 'string', source: 'string', 'dry-run': 'boolean' });
+  if ('error' in read) return read.error;
+  const { out, source } = read.values;
+  if (out === '') return '--out needs a value';
+  if (source === '') return '--source needs a value';
+  const files = read.positionals;
+  return files.length ? { files, out: out ?? 'digests', source, dryRun: read.values['dry-run'] === true } : 'no input files';
 }
 
 /** Why a path may not be written: it is a symbolic link (even a dangling one) or not a plain file. */
@@ -109,7 +101,7 @@ function loadExisting(out: string, problems: Problem[]): { digests: (ParsedDiges
 
 /** `import <raw files…>`: raw pages / exports → draft digests in `--out` (default `digests/`). */
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseArgs(args);
+  const parsed = importArgs(args);
   if (typeof parsed === 'string') {
     io.err(`import: ${parsed}\n${USAGE}`);
     return 2;

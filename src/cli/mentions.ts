@@ -6,6 +6,7 @@ import { Citations, splitLines } from '../core/recognizer';
 import { Mention } from '../core/types';
 import { CliIO } from './io';
 import { defaultBundleDir, readBundleIndex } from './loadBundle';
+import { readArgs } from './options';
 
 /** Larger files are refused rather than read whole into memory. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -101,20 +102,18 @@ function* walk(paths: readonly string[], io: CliIO): Generator<string> {
  * (binaries, `node_modules` and `.git` skipped), in one process.
  */
 export async function run(args: string[], io: CliIO): Promise<number> {
-  let corpusDir = defaultBundleDir();
-  let jsonl = false;
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--corpus') {
-      const dir = args[++i];
-      if (!dir) {
-        io.err('mentions: --corpus needs a folder');
-        return 2;
-      }
-      corpusDir = path.resolve(io.cwd, dir);
-    } else if (args[i] === '--jsonl') jsonl = true;
-    else files.push(args[i]);
+  const read = readArgs(args, { corpus: 'string', jsonl: 'boolean' });
+  if ('error' in read) {
+    io.err(`mentions: ${read.error}`);
+    return 2;
   }
+  if (read.values.corpus === '') {
+    io.err('mentions: --corpus needs a folder');
+    return 2;
+  }
+  const corpusDir = read.values.corpus ? path.resolve(io.cwd, read.values.corpus) : defaultBundleDir();
+  const jsonl = read.values.jsonl === true;
+  const files = read.positionals;
   if (files.length === 0 || (!jsonl && files.length !== 1)) {
     io.err('Usage: mentions <file> [--corpus <dir>] | mentions <path…> --jsonl [--corpus <dir>]');
     return 2;

@@ -11,6 +11,7 @@ import { formatProblem } from './format';
 import { CliIO } from './io';
 import { langOption } from './l10n';
 import { loadBundledCorpus } from './loadBundle';
+import { readArgs } from './options';
 
 const USAGE = 'usage: render <digest id | file.md> [--lang en|ru]';
 
@@ -20,22 +21,13 @@ const USAGE = 'usage: render <digest id | file.md> [--lang en|ru]';
  * names and related digests) when the bundle is there.
  */
 export async function run(args: string[], io: CliIO): Promise<number> {
-  let lang: Lang = 'en';
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--lang') {
-      const v = langOption(args[++i]);
-      if (!v) {
-        io.err(USAGE);
-        return 2;
-      }
-      lang = v;
-    } else positional.push(args[i]);
-  }
-  if (positional.length !== 1) {
-    io.err(USAGE);
+  const read = readArgs(args, { lang: 'string' });
+  const lang: Lang | undefined = 'error' in read ? undefined : read.values.lang === undefined ? 'en' : langOption(read.values.lang);
+  if ('error' in read || !lang || read.positionals.length !== 1) {
+    io.err('error' in read ? `render: ${read.error}\n${USAGE}` : USAGE);
     return 2;
   }
+  const positional = read.positionals;
   const target = positional[0];
   const file = path.resolve(io.cwd, target);
   const isFile = /\.md$/i.test(target) || (fs.existsSync(file) && fs.statSync(file).isFile());

@@ -9,6 +9,7 @@ import { parseTopics } from '../core/digestFile';
 import type { Problem, Topic } from '../core/types';
 import { formatProblem } from './format';
 import type { CliIO } from './io';
+import { readArgs } from './options';
 
 export interface LoadedFolder {
   digests: (ParsedDigest & { file: string })[];
@@ -92,9 +93,13 @@ export function loadDigestFolder(folder: string, options: { strict?: boolean } =
  * digest without its TL;DRs, a link, or the authors and year of an identified paper is an error.
  */
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const strict = args.includes('--strict');
-  const folders = args.filter((a) => !a.startsWith('--'));
-  if (folders.length === 0) folders.push('digests');
+  const read = readArgs(args, { strict: 'boolean' });
+  if ('error' in read) {
+    io.err(`validate: ${read.error}\nusage: validate [folder…] [--strict]`);
+    return 2;
+  }
+  const strict = read.values.strict === true;
+  const folders = read.positionals.length > 0 ? read.positionals : ['digests'];
   const problems: Problem[] = [];
   const all: (ParsedDigest & { file: string })[] = [];
   for (const folder of folders) {

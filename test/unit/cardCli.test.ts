@@ -59,10 +59,22 @@ describe('cli card, list and validate on curated digests', () => {
     assert.equal(await card(['model.py', '3', '2', '--corpus', 'corpus'], nothing), 1);
     assert.deepEqual(nothing.stdout, []);
     assert.equal(await card(['model.py', '99', '0', '--corpus', 'corpus'], capture(dir)), 1);
-    for (const args of [['model.py', '2'], ['model.py', 'x', '1'], ['model.py', '-1', '0'], ['model.py', '2', '1', '--lang', 'de']]) {
+    for (const args of [['model.py', '2'], ['model.py', 'x', '1'], ['model.py', '-1', '0'], ['model.py', '2', '1', '--lang', 'de'], ['model.py', '2', '1', '--corpus'], ['model.py', '2', '1', '--colour', 'red']]) {
       assert.equal(await card(args, capture(dir)), 2, args.join(' '));
     }
     assert.equal(await card(['missing.py', '0', '0', '--corpus', 'corpus'], capture(dir)), 1);
+  });
+
+  it('every command reads its options one way: an unknown option or a missing value is a usage error naming it', async () => {
+    const unknown = capture(dir);
+    assert.equal(await validate(['--strictt'], unknown), 2);
+    assert.match(unknown.stderr.join('\n'), /validate: Unknown option '--strictt'/);
+    const missing = capture(dir);
+    assert.equal(await bundle(['digests', '--out'], missing), 2);
+    assert.match(missing.stderr.join('\n'), /bundle: Option '--out <value>' argument missing/);
+    const lang = capture(dir);
+    assert.equal(await card(['model.py', '2', '33', '--lang'], lang), 2);
+    assert.match(lang.stderr.join('\n'), /card: Option '--lang <value>' argument missing/);
   });
 
   it('list carries the curated fields', async () => {
