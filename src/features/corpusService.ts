@@ -3,7 +3,7 @@ import { BODIES_FILE, BundleBodies, bundleRecognizer, checkBundleIndex, ENTRIES_
 import { concatEntries, Corpus, entryList } from '../core/corpus';
 import { Recognizer } from '../core/recognizer';
 import { bundledPart, DigestSearch, docsPart, SearchPart, searchDoc } from '../core/search';
-import { DigestEntry } from '../core/types';
+import { DigestEntry, Topic } from '../core/types';
 import { CorpusProvider, Logger } from './deps';
 import { Disposable, toDisposable } from './dispose';
 
@@ -18,6 +18,18 @@ export interface DigestSource {
   reload(): Promise<void>;
 }
 
+/**
+ * What a source may see of the corpus service and do to it: the bundle it sits beside (its
+ * topic vocabulary and ids, which a user digest may not take) and its own part of the next
+ * snapshot. Never the published snapshot, which the source's own part is already in.
+ */
+export interface DigestSink {
+  readonly bundleReady: Promise<void>;
+  bundledTopics(): readonly Topic[];
+  bundledIds(): ReadonlySet<string>;
+  setExtra(key: string, digests: ExtraDigests | undefined): void;
+}
+
 /** After a snapshot is published, the search indexes itself this much later, in idle time. */
 const SEARCH_WARM_DELAY_MS = 2000;
 
@@ -28,11 +40,12 @@ const SEARCH_WARM_DELAY_MS = 2000;
  * Extra sources (user folders) replace their part and a new snapshot — corpus, recognizer,
  * search — is published at once.
  */
-export class CorpusService extends Disposable implements CorpusProvider {
+export class CorpusService extends Disposable implements CorpusProvider, DigestSink {
   private snapshot: { corpus: Corpus; recognizer: Recognizer; search: DigestSearch; prepare: () => Promise<DigestSearch> };
   private bundled: LoadedBundle | undefined;
   /** The bundled digests' recognizer, kept across snapshots: user folders only add to it. */
   private bundledRecognizer: Recognizer | undefined;
+  private bundledIdSet: Set<string> | undefined;
   /** The bundle's search index (`search.bin`), read in idle time after activation or on the first search. */
   private bundledSearch: Promise<Uint8Array | undefined> | undefined;
   private warmTimer: ReturnType<typeof setTimeout> | undefined;
@@ -95,6 +108,18 @@ export class CorpusService extends Disposable implements CorpusProvider {
   }
 
   /** Sets (or, with `undefined`, removes) the digests of one extra source and republishes. */
+  get bundleReady(): Promise<void> {
+    return this.ready;
+  }
+
+  bundledTopics(): readonly Topic[] {
+    return this.bundled?.topics ?? [];
+  }
+
+  bundledIds(): ReadonlySet<string> {
+    return (this.bundledIdSet ??= new Set(this.bundled?.ids ?? []));
+  }
+
   setExtra(key: string, digests: ExtraDigests | undefined): void {
     if (digests) this.extras.set(key, digests);
     else this.extras.delete(key);
@@ -112,6 +137,7 @@ export class CorpusService extends Disposable implements CorpusProvider {
       Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.corpusDir(), ENTRIES_FILE))).catch(() => undefined),
     ]);
     this.bundled = checkBundleIndex(JSON.parse(new TextDecoder().decode(bytes)), entries);
+    this.bundledIdSet = undefined;
     this.bundledRecognizer = undefined;
     this.bundledSearch = undefined;
     this.log.info(`Loaded ${this.bundled.ids.length} bundled digests.`);

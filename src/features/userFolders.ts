@@ -7,7 +7,7 @@ import { idClashMessage, resolveIdClaims } from '../core/digest';
 import { isInside, trimTrailing } from '../core/settings';
 import { plainText } from '../core/text';
 import type { DigestEntry, Problem } from '../core/types';
-import type { CorpusService } from './corpusService';
+import type { CorpusService, DigestSink } from './corpusService';
 import type { FeatureDeps } from './deps';
 import { Disposable, toDisposable } from './dispose';
 import { display, listMarkdownFiles, resolveExtraFolders } from './folders';
@@ -307,7 +307,7 @@ export class UserFolders extends Disposable implements UserFoldersService {
   constructor(
     private readonly deps: FeatureDeps,
     /** Where the folders' digests go: the corpus snapshot service (the one write into it). */
-    private readonly corpus: Pick<CorpusService, 'setExtra'>,
+    private readonly corpus: DigestSink,
   ) {
     super();
     this._register(
@@ -324,7 +324,7 @@ export class UserFolders extends Disposable implements UserFoldersService {
   }
 
   topicIds(): ReadonlySet<string> {
-    return new Set(this.deps.corpus.corpus.topics.map((t) => t.id));
+    return new Set(this.corpus.bundledTopics().map((t) => t.id));
   }
 
   folders(): string[] {
@@ -369,7 +369,7 @@ export class UserFolders extends Disposable implements UserFoldersService {
 
   /** Hands every folder's digests to the corpus and refreshes the Problems panel. */
   publish(): void {
-    const bundled = new Set(this.deps.corpus.corpus.entries.filter((e) => e.origin === 'bundled').map((e) => e.id));
+    const bundled = this.corpus.bundledIds();
     const seenFiles = new Set<string>();
     const diagnostics: [vscode.Uri, vscode.Diagnostic[]][] = [];
     const liveKeys = new Set<string>();
@@ -471,7 +471,7 @@ export class UserFolders extends Disposable implements UserFoldersService {
  * Starts the user-folder source (extension.ts, before the features): it reads the settings and
  * the bundled topics, and writes only into `corpus`.
  */
-export function startUserFolders(context: vscode.ExtensionContext, deps: FeatureDeps, corpus: CorpusService): UserFolders {
+export function startUserFolders(context: vscode.ExtensionContext, deps: FeatureDeps, corpus: DigestSink & Pick<CorpusService, 'addSource'>): UserFolders {
   const service = new UserFolders(deps, corpus);
   let lastFolders = JSON.stringify(deps.settings().extraFolders);
   context.subscriptions.push(
@@ -489,6 +489,6 @@ export function startUserFolders(context: vscode.ExtensionContext, deps: Feature
     // Saves in the editor, for file systems whose watchers report nothing.
     vscode.workspace.onDidSaveTextDocument((doc) => service.saved(doc.uri)),
   );
-  service.ready = deps.corpus.ready.then(() => service.reload());
+  service.ready = corpus.bundleReady.then(() => service.reload());
   return service;
 }
