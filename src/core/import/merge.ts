@@ -52,29 +52,88 @@ function definedOnly<T extends object>(o: T): Partial<T> {
  * arXiv IDs, the heading against the title or Russian title, and the opening of the text.
  */
 export function findExisting<T extends Existing>(draft: Draft, existing: readonly T[]): T | undefined {
-  const byId = existing.find((e) => e.id === draft.id);
-  const sameSet = (e: T): boolean =>
-    draft.arxiv.length > 0 && e.arxiv.length === draft.arxiv.length && draft.arxiv.every((a) => e.arxiv.includes(a));
-  const titleKey = lineKey(draft.title);
-  const sameTitle = (e: T): boolean => lineKey(e.title) === titleKey || (e.title_ru !== undefined && lineKey(e.title_ru) === titleKey);
-  const draftBody = bodyKey(draft.body).slice(0, 200);
-  const sameOpening = (e: T): boolean => {
-    if (draftBody.length < 40) return false;
-    const k = bodyKey(e.body);
-    return k.startsWith(draftBody) || draftBody.startsWith(k.slice(0, 200));
-  };
-  const candidates = [
-    (e: T) => e === byId && (sameTitle(e) || sameSet(e) || sameOpening(e) || e.title === draft.title),
-    sameSet,
-    sameTitle,
-    sameOpening,
-    (e: T) => draft.arxiv.length > 0 && e.kind === 'paper' && draft.arxiv.some((a) => e.arxiv.includes(a)),
-  ];
-  for (const test of candidates) {
-    const hit = existing.find(test);
-    if (hit) return hit;
+  return new ExistingIndex(existing).find(draft);
+}
+
+/** Openings shorter than this (in body-key characters) identify nothing. */
+const OPENING_MIN = 40;
+const OPENING_MAX = 200;
+
+/**
+ * The digests a batch of drafts is matched against, with their keys computed once: each draft
+ * looks up candidates by id, arXiv ID, title key and opening instead of re-reading every
+ * digest, so planning an import is linear in drafts plus digests, not their product. Tests, in
+ * order (the first that finds an unclaimed digest wins; among several, the first in `existing`):
+ * the same id and something else in common; the same set of arXiv IDs; the same title (either
+ * language); the same opening; a paper sharing an arXiv ID. A claimed digest is matched no more.
+ */
+export class ExistingIndex<T extends Existing> {
+  private readonly titleKeys: string[];
+  private readonly openings: string[];
+  private readonly byId = new Map<string, number[]>();
+  private readonly byArxiv = new Map<string, number[]>();
+  private readonly byTitle = new Map<string, number[]>();
+  private readonly byOpening = new Map<string, number[]>();
+  private readonly claimed = new Set<number>();
+
+  constructor(private readonly existing: readonly T[]) {
+    const add = (map: Map<string, number[]>, key: string, i: number): void => {
+      const list = map.get(key);
+      if (!list) map.set(key, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    };
+    this.titleKeys = existing.map((e) => lineKey(e.title));
+    this.openings = existing.map((e) => bodyKey(e.body).slice(0, OPENING_MAX));
+    existing.forEach((e, i) => {
+      add(this.byId, e.id, i);
+      for (const a of e.arxiv) add(this.byArxiv, a, i);
+      add(this.byTitle, this.titleKeys[i], i);
+      if (e.title_ru !== undefined) add(this.byTitle, lineKey(e.title_ru), i);
+      if (this.openings[i].length >= OPENING_MIN) add(this.byOpening, this.openings[i].slice(0, OPENING_MIN), i);
+    });
   }
-  return undefined;
+
+  /** Takes `match` (and anything else under its id) out of the candidates for the drafts still to come. */
+  claim(match: T): void {
+    for (const i of this.byId.get(match.id) ?? []) this.claimed.add(i);
+  }
+
+  find(draft: Draft): T | undefined {
+    const titleKey = lineKey(draft.title);
+    const opening = bodyKey(draft.body).slice(0, OPENING_MAX);
+    const sameSet = (e: T): boolean =>
+      draft.arxiv.length > 0 && e.arxiv.length === draft.arxiv.length && draft.arxiv.every((a) => e.arxiv.includes(a));
+    const sameTitle = (i: number): boolean => {
+      const e = this.existing[i];
+      return this.titleKeys[i] === titleKey || (e.title_ru !== undefined && lineKey(e.title_ru) === titleKey);
+    };
+    // Both openings long enough, and one the start of the other (a cut-off copy).
+    const sameOpening = (i: number): boolean => {
+      const k = this.openings[i];
+      return opening.length >= OPENING_MIN && k.length >= OPENING_MIN && (k.startsWith(opening) || opening.startsWith(k));
+    };
+    const byArxiv = draft.arxiv.flatMap((a) => this.byArxiv.get(a) ?? []);
+    // Only the first unclaimed digest of the draft's id is its namesake.
+    const namesake = (this.byId.get(draft.id) ?? []).find((i) => !this.claimed.has(i));
+    const tests: [number[], (i: number) => boolean][] = [
+      [namesake === undefined ? [] : [namesake], (i) => sameTitle(i) || sameSet(this.existing[i]) || sameOpening(i) || this.existing[i].title === draft.title],
+      [byArxiv, (i) => sameSet(this.existing[i])],
+      [this.byTitle.get(titleKey) ?? [], sameTitle],
+      [opening.length >= OPENING_MIN ? this.byOpening.get(opening.slice(0, OPENING_MIN)) ?? [] : [], sameOpening],
+      [byArxiv, (i) => this.existing[i].kind === 'paper'],
+    ];
+    for (const [candidates, test] of tests) {
+      const hit = this.first(candidates, test);
+      if (hit !== undefined) return this.existing[hit];
+    }
+    return undefined;
+  }
+
+  private first(candidates: readonly number[], test: (i: number) => boolean): number | undefined {
+    let best: number | undefined;
+    for (const i of candidates) if ((best === undefined || i < best) && !this.claimed.has(i) && test(i)) best = i;
+    return best;
+  }
 }
 
 export type PlanStatus = 'new' | 'updated' | 'unchanged';
@@ -111,12 +170,12 @@ export function planImport(
   isTaken: (lowerCaseId: string) => boolean = () => false,
 ): PlannedDigest[] {
   const taken = new Set([...existing.map((e) => e.id.toLowerCase()), ...[...reserved].map((r) => r.toLowerCase())]);
-  const claimed = new Set<string>();
+  const index = new ExistingIndex(existing);
   const plan: PlannedDigest[] = [];
   for (const draft of drafts) {
-    const match = findExisting(draft, existing.filter((e) => !claimed.has(e.id)));
+    const match = index.find(draft);
     if (match) {
-      claimed.add(match.id);
+      index.claim(match);
       const merged = mergeWithExisting(draft, match);
       plan.push({ digest: merged, status: equal(merged, match) ? 'unchanged' : 'updated', existingId: match.id });
       continue;
