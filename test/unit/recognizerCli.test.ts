@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { readTextFile, run } from '../../src/cli/mentions';
 import { CliIO } from '../../src/cli/io';
-import { TOPICS, digest } from './recognizerCorpus';
+import { TOPICS, cardEntry } from '../builders/recognizer';
 
 function capture(cwd: string): CliIO & { stdout: string; stderr: string } {
   const io = {
@@ -26,9 +26,9 @@ describe('CLI: mentions <file>', () => {
     corpus = path.join(dir, 'corpus');
     fs.mkdirSync(corpus);
     const digests = [
-      digest('retnet', { arxiv: ['2307.08621'], methods: ['RetNet'] }),
-      digest('cope', { arxiv: ['2405.18719'], methods: ['CoPE'] }),
-      digest('cope-followup', { methods: ['CoPE'] }),
+      cardEntry('retnet', { arxiv: ['2307.08621'], methods: ['RetNet'] }),
+      cardEntry('cope', { arxiv: ['2405.18719'], methods: ['CoPE'] }),
+      cardEntry('cope-followup', { methods: ['CoPE'] }),
     ];
     fs.writeFileSync(path.join(corpus, 'index.json'), JSON.stringify({ version: 1, digests, topics: TOPICS }));
   });

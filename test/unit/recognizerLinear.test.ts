@@ -1,6 +1,6 @@
 import { Recognizer } from '../../src/core/recognizer/recognizer';
 import { assertLinear } from '../linear/linearTime';
-import { ENTRIES, entry } from './recognizerCorpus';
+import { ENTRIES, recognizerEntry } from '../builders/recognizer';
 
 // The recognizer is hand-written scanning, which eslint-plugin-regexp cannot check: these few
 // growth checks stay in the unit suite. The full adversarial audit is `npm run test:linear`.
@@ -9,8 +9,8 @@ const repeat = (unit: string) => (n: number): string => unit.repeat(Math.ceil(n 
 // Names that share long prefixes with each other and with the adversarial text.
 const NASTY = Recognizer.build([
   ...ENTRIES,
-  ...Array.from({ length: 60 }, (_, i) => entry(`a${i}`, { methods: ['a'.repeat(i + 2), 'A'.repeat(i + 2) + 'x', 'aB'.repeat(i + 1)] })),
-  entry('long-multi', { methods: [Array.from({ length: 30 }, () => 'ab').join(' ')] }),
+  ...Array.from({ length: 60 }, (_, i) => recognizerEntry(`a${i}`, { methods: ['a'.repeat(i + 2), 'A'.repeat(i + 2) + 'x', 'aB'.repeat(i + 1)] })),
+  recognizerEntry('long-multi', { methods: [Array.from({ length: 30 }, () => 'ab').join(' ')] }),
 ]);
 
 describe('recognizer: linear growth on adversarial input', function () {
