@@ -1,22 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { bibtex, escapeBibtex, yearOfArxivId } from '../../src/core/render/citation';
 import { DigestEntry } from '../../src/core/types';
+import { entry } from '../builders/digests';
 
-function entry(over: Partial<DigestEntry> = {}): DigestEntry {
-  return {
-    id: 'retnet',
-    title: 'Retentive Network: A Successor to Transformer for Large Language Models',
-    arxiv: ['2307.08621'],
-    methods: ['RetNet'],
-    topics: ['llm'],
-    source: { name: 'rizzearch', url: 'https://t.me/rizzearch/1', date: '2024-05-01' },
-    lang: 'ru',
-    kind: 'paper',
-    summary: '',
-    origin: 'bundled',
-    ...over,
-  };
-}
+/** RetNet, the paper most citations here start from. */
+const retnet = (over: Partial<DigestEntry> = {}): DigestEntry => entry({ paper: 'retnet', ...over });
 
 interface ParsedEntry {
   type: string;
@@ -69,7 +57,7 @@ function parseBib(text: string): ParsedEntry[] {
 
 describe('citation: bibtex', () => {
   it('cites an arXiv paper as @misc with eprint, archivePrefix, url and year', () => {
-    const [e, ...rest] = parseBib(bibtex(entry()));
+    const [e, ...rest] = parseBib(bibtex(retnet()));
     assert.equal(rest.length, 0);
     assert.equal(e.type, 'misc');
     assert.equal(e.key, 'retnet_2307.08621');
@@ -81,13 +69,13 @@ describe('citation: bibtex', () => {
   });
 
   it('drops version suffixes and takes the key from the id when there is no method', () => {
-    const [e] = parseBib(bibtex(entry({ arxiv: ['arXiv:2405.18719v3'], methods: [], id: 'cope-2024' })));
+    const [e] = parseBib(bibtex(retnet({ arxiv: ['arXiv:2405.18719v3'], methods: [], id: 'cope-2024' })));
     assert.equal(e.key, 'cope-2024_2405.18719');
     assert.equal(e.fields.get('eprint'), '2405.18719');
   });
 
   it('cites the post itself when there is no arXiv ID', () => {
-    const [e, ...rest] = parseBib(bibtex(entry({ arxiv: [], source: { name: 'Habr', url: 'https://habr.com/ru/articles/1/', date: '2023-11-02' } })));
+    const [e, ...rest] = parseBib(bibtex(retnet({ arxiv: [], source: { name: 'Habr', url: 'https://habr.com/ru/articles/1/', date: '2023-11-02' } })));
     assert.equal(rest.length, 0);
     assert.equal(e.key, 'retnet');
     assert.ok(!e.fields.has('eprint'));
@@ -97,14 +85,14 @@ describe('citation: bibtex', () => {
   });
 
   it('never puts a non-http(s) source URL in the entry', () => {
-    const [e] = parseBib(bibtex(entry({ arxiv: [], source: { name: 'x', url: 'javascript:alert(1)' } })));
+    const [e] = parseBib(bibtex(retnet({ arxiv: [], source: { name: 'x', url: 'javascript:alert(1)' } })));
     assert.ok(!e.fields.has('url'));
   });
 
   it('gives a multi-paper post one entry per paper with an arXiv ID', () => {
     const entries = parseBib(
       bibtex(
-        entry({
+        retnet({
           kind: 'multi-paper',
           title: 'Three papers on position encoding',
           methods: ['CoPE', 'FIRE'],
@@ -129,14 +117,14 @@ describe('citation: bibtex', () => {
   });
 
   it('cites a multi-paper post without IDs as one entry for the post', () => {
-    const entries = parseBib(bibtex(entry({ kind: 'multi-paper', arxiv: [], papers: [{ title: 'A' }, { title: 'B' }] })));
+    const entries = parseBib(bibtex(retnet({ kind: 'multi-paper', arxiv: [], papers: [{ title: 'A' }, { title: 'B' }] })));
     assert.equal(entries.length, 1);
     assert.equal(entries[0].key, 'retnet');
   });
 
   it('escapes braces and LaTeX specials so the entry always parses', () => {
     for (const title of ['Unbalanced } brace {', '{{{', '}}}', 'a\\b}{c', 'Q&A: 100% $x_1$ #1 ~ ^', 'two\nlines\r\n\tand\u202Ebidi', '{Balanced} title']) {
-      const [e] = parseBib(bibtex(entry({ title })));
+      const [e] = parseBib(bibtex(retnet({ title })));
       const value = e.fields.get('title')!;
       assert.doesNotMatch(value.replace(/\\[&%$#_{}]/g, ''), /[&%$#_\n\r\t\u202E]/, `unescaped special in ${JSON.stringify(value)}`);
     }
@@ -146,9 +134,9 @@ describe('citation: bibtex', () => {
   });
 
   it('builds keys from hostile method names without breaking the entry head', () => {
-    const [e] = parseBib(bibtex(entry({ methods: ['Ré,t}N{et @x'], arxiv: [] })));
+    const [e] = parseBib(bibtex(retnet({ methods: ['Ré,t}N{et @x'], arxiv: [] })));
     assert.match(e.key, /^[a-z0-9_-]+$/);
-    const [f] = parseBib(bibtex(entry({ methods: ['}}}'], id: '!!!', arxiv: [] })));
+    const [f] = parseBib(bibtex(retnet({ methods: ['}}}'], id: '!!!', arxiv: [] })));
     assert.equal(f.key, 'digest');
   });
 });

@@ -15,7 +15,8 @@ import { normalizeArxivId } from '../../src/core/arxiv/arxiv';
 import { parseDigestFile } from '../../src/core/digestFile/digestFile';
 import { parseTopics } from '../../src/core/digestFile/topicsFile';
 import { toEntry } from '../../src/core/corpus/bundle';
-import { Digest, DigestEntry, Topic } from '../../src/core/types';
+import { Digest, DigestEntry } from '../../src/core/types';
+import * as builders from '../builders/digests';
 
 // ---------------------------------------------------------------------------------------
 // A tolerant tag scanner: the assertions look at the markup a browser would build, not at
@@ -96,40 +97,11 @@ function hrefs(html: string): string[] {
 // ---------------------------------------------------------------------------------------
 // Builders
 
-const topics: Topic[] = [
-  { id: 'llm', label: 'Language models', label_ru: 'Языковые модели' },
-  { id: 'rl', label: 'Reinforcement learning', label_ru: 'Обучение с подкреплением' },
-];
-
-function entry(over: Partial<DigestEntry> = {}): DigestEntry {
-  return {
-    id: 'retnet',
-    title: 'Retentive Network',
-    arxiv: ['2307.08621'],
-    methods: ['RetNet'],
-    topics: ['llm'],
-    source: { name: 'rizzearch', url: 'https://t.me/rizzearch/1', date: '2024-05-01' },
-    lang: 'ru',
-    kind: 'paper',
-    summary: '',
-    origin: 'bundled',
-    ...over,
-  };
-}
-
-function digest(over: Partial<Digest> = {}): Digest {
-  return { ...entry(over), body: over.body ?? 'Текст дайджеста.' };
-}
-
-function context(entries: DigestEntry[] = [entry(), entry({ id: 'cope', title: 'CoPE', methods: ['CoPE'] })], over: Partial<RenderContext> = {}): RenderContext {
-  const byId = new Map(entries.map((e) => [e.id, e]));
-  return {
-    corpus: { get: (id) => byId.get(id), topic: (id) => topics.find((t) => t.id === id) },
-    related: [],
-    lang: 'en',
-    ...over,
-  };
-}
+/** RetNet under its short title, with a one-line body; CoPE beside it in the corpus. */
+const entry = (over: Partial<DigestEntry> = {}): DigestEntry => builders.entry({ paper: 'retnet', title: 'Retentive Network', ...over });
+const digest = (over: Partial<Digest> = {}): Digest => builders.digest({ paper: 'retnet', title: 'Retentive Network', body: 'Текст дайджеста.', ...over });
+const context = (entries: DigestEntry[] = [entry(), entry({ id: 'cope', title: 'CoPE', methods: ['CoPE'] })], over: Partial<RenderContext> = {}): RenderContext =>
+  builders.renderContext(entries, over);
 
 // ---------------------------------------------------------------------------------------
 
