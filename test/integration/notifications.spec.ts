@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { getApi, waitFor } from './api';
+import { digestText } from '../builders/digestText';
 
 /**
  * Notifications render `[label](command:…)` as a live link. Untrusted text in them (here a
@@ -87,7 +88,17 @@ if (domUrl) {
       await vscode.workspace.fs.createDirectory(folder);
       await vscode.workspace.fs.writeFile(
         vscode.Uri.joinPath(folder, 'zq-icon-net.md'),
-        enc(['---', 'id: zq-icon-net', 'title: "ZqIconNet $(loading~spin) Verified $(verified-filled) $(warning)"', 'arxiv: []', 'methods: [ZqIconNet]', `topics: [${topic}]`, 'source: {name: "$(shield) icons"}', 'lang: en', 'kind: paper', '---', '', 'Body.', ''].join('\n')),
+        enc(
+          digestText({
+            id: 'zq-icon-net',
+            title: 'ZqIconNet $(loading~spin) Verified $(verified-filled) $(warning)',
+            methods: ['ZqIconNet'],
+            topics: [topic],
+            source: { name: '$(shield) icons' },
+            lang: 'en',
+            body: 'Body.',
+          }),
+        ),
       );
       const saved = config().inspect('extraFolders')?.globalValue;
       await config().update('extraFolders', [folder.fsPath], vscode.ConfigurationTarget.Global);

@@ -3,6 +3,7 @@ import { parseDigestFile, serializeDigest, validateDigestFiles } from '../../src
 import { parseTopics } from '../../src/core/digestFile/topicsFile';
 import type { DigestMeta } from '../../src/core/types';
 import * as builders from '../builders/digests';
+import { digestText } from '../builders/digestText';
 
 const TOPICS = new Set(['attention', 'architectures', 'theory']);
 
@@ -13,7 +14,7 @@ const FILE = 'digests/contextual-position-encoding.md';
 const parse = (text: string, file = FILE) => parseDigestFile(text, file, TOPICS);
 const messages = (text: string, file = FILE) => parse(text, file).problems.map((p) => `${p.line ?? '-'}:${p.severity}:${p.message}`);
 
-const valid = (fm: string, body = 'Текст дайджеста.') => `---\n${fm}\n---\n\n${body}\n`;
+const valid = (fm: string, body = 'Текст дайджеста.') => digestText({ frontMatter: fm, body });
 const BASE = [
   'id: contextual-position-encoding',
   'title: CoPE',

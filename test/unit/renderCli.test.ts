@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/render';
 import { CliIO } from '../../src/cli/io';
+import { digestText, DigestTextOptions } from '../builders/digestText';
 
 function capture(cwd: string): CliIO & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -13,23 +14,9 @@ function capture(cwd: string): CliIO & { stdout: string[]; stderr: string[] } {
 
 const TOPICS = `- id: llm\n  label: Language models\n  label_ru: Языковые модели\n`;
 
-function digestFile(over: { id?: string; title?: string; body?: string; extra?: string } = {}): string {
-  return [
-    '---',
-    `id: ${over.id ?? 'retnet'}`,
-    `title: ${JSON.stringify(over.title ?? 'Retentive Network')}`,
-    'arxiv: ["2307.08621"]',
-    'methods: [RetNet]',
-    'topics: [llm]',
-    'source: { name: rizzearch, url: "https://t.me/rizzearch/1", date: 2024-05-01 }',
-    'lang: ru',
-    'kind: paper',
-    ...(over.extra ? [over.extra] : []),
-    '---',
-    over.body ?? 'Текст [ссылка](https://example.com) и [плохая](javascript:alert(1)).',
-    '',
-  ].join('\n');
-}
+/** RetNet's file under its short title, with one good and one bad link in the body. */
+const digestFile = (over: DigestTextOptions = {}): string =>
+  digestText({ paper: 'retnet', title: 'Retentive Network', body: 'Текст [ссылка](https://example.com) и [плохая](javascript:alert(1)).', ...over });
 
 describe('cli render', () => {
   let dir: string;
