@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { Recognizer } from '../../src/core/recognizer/recognizer';
 import type { InFileService } from '../../src/features/inFileView';
 import { getApi, serviceOf, waitFor, cardTextAt } from './api';
-import { readHtml } from '../builders/html';
+import { startTags } from '../builders/html';
 import { digestText } from '../builders/digestText';
 
 /**
@@ -213,9 +213,6 @@ function hostileDigest(topic: string): string {
     ].join('\n'),
   });
 }
-
-/** Elements of a page, with attributes, as the webview's browser parses them. */
-const startTags = (html: string) => readHtml(html).elements.filter((e) => e.name !== '!--');
 
 suite('hostile documents: a hostile digest from a user folder', function () {
   this.timeout(60_000);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { run } from '../../src/cli/render';
 import { CliIO } from '../../src/cli/io';
 import { digestText, DigestTextOptions } from '../builders/digestText';
+import { hrefs, startTags, visibleText } from '../builders/html';
 
 function capture(cwd: string): CliIO & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -32,9 +33,10 @@ describe('cli render', () => {
     const code = await run(['retnet.md'], io);
     assert.equal(code, 0, io.stderr.join('\n'));
     const html = io.stdout.join('');
-    assert.match(html, /<h1 class="title"[^>]*>Retentive Network<\/h1>/);
-    assert.match(html, /href="https:\/\/arxiv\.org\/abs\/2307\.08621"/);
-    assert.match(html, /href="https:\/\/example\.com\/"/);
+    const title = startTags(html).filter((t) => t.name === 'h1' && t.classes.includes('title'));
+    assert.deepEqual(title.map((t) => t.text), ['Retentive Network']);
+    assert.ok(hrefs(html).includes('https://arxiv.org/abs/2307.08621'));
+    assert.ok(hrefs(html).includes('https://example.com/'));
     assert.doesNotMatch(html, /javascript:/i);
     assert.match(html, /Language models/);
   });
@@ -51,8 +53,10 @@ describe('cli render', () => {
     const io = capture(dir);
     assert.equal(await run([join(dir, 'evil.md')], io), 0);
     const html = io.stdout.join('');
+    assert.ok(!startTags(html).some((t) => t.name === 'script'));
     assert.doesNotMatch(html, /<script/i);
     assert.match(html, /&lt;script&gt;/);
+    assert.ok(visibleText(html).includes('<script>alert(1)</script>'));
   });
 
   it('reports a file that cannot be parsed and exits 1', async () => {
