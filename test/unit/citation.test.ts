@@ -1,59 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { bibtex, escapeBibtex, yearOfArxivId } from '../../src/core/render/citation';
 import { DigestEntry } from '../../src/core/types';
+import { parseBib } from '../builders/bibtex';
 import { entry } from '../builders/digests';
 
 /** RetNet, the paper most citations here start from. */
 const retnet = (over: Partial<DigestEntry> = {}): DigestEntry => entry({ paper: 'retnet', ...over });
-
-interface ParsedEntry {
-  type: string;
-  key: string;
-  fields: Map<string, string>;
-}
-
-/**
- * A small BibTeX reader that counts braces the way BibTeX does (a backslash does not
- * protect a brace), so an unbalanced field shows up as a parse failure.
- */
-function parseBib(text: string): ParsedEntry[] {
-  const out: ParsedEntry[] = [];
-  let i = 0;
-  const skipWs = () => {
-    while (i < text.length && /\s/.test(text[i])) i++;
-  };
-  for (;;) {
-    skipWs();
-    if (i >= text.length) return out;
-    assert.equal(text[i], '@', `expected @ at ${i}`);
-    const head = /^@(\w+)\{([^,\s{}]+),/.exec(text.slice(i));
-    assert.ok(head, `bad entry head at ${i}: ${text.slice(i, i + 40)}`);
-    i += head[0].length;
-    const fields = new Map<string, string>();
-    for (;;) {
-      skipWs();
-      if (text[i] === '}') {
-        i++;
-        break;
-      }
-      const name = /^(\w+)\s*=\s*\{/.exec(text.slice(i));
-      assert.ok(name, `bad field at ${i}: ${text.slice(i, i + 40)}`);
-      i += name[0].length;
-      let depth = 1;
-      const start = i;
-      while (depth > 0) {
-        assert.ok(i < text.length, 'unbalanced braces');
-        if (text[i] === '{') depth++;
-        else if (text[i] === '}') depth--;
-        i++;
-      }
-      fields.set(name[1].toLowerCase(), text.slice(start, i - 1));
-      skipWs();
-      if (text[i] === ',') i++;
-    }
-    out.push({ type: head[1].toLowerCase(), key: head[2], fields });
-  }
-}
 
 describe('citation: bibtex', () => {
   it('cites an arXiv paper as @misc with eprint, archivePrefix, url and year', () => {
