@@ -42,3 +42,10 @@ export const ENTRIES: RecognizerEntry[] = [
   recognizerEntry('lora-plus', { methods: ['LoRA+'] }),
   recognizerEntry('contamination', { methods: ['task contamination'] }),
 ];
+
+/** ENTRIES and names that share long prefixes with each other and with adversarial text. */
+export const NASTY_ENTRIES: RecognizerEntry[] = [
+  ...ENTRIES,
+  ...Array.from({ length: 60 }, (_, i) => recognizerEntry(`a${i}`, { methods: ['a'.repeat(i + 2), 'A'.repeat(i + 2) + 'x', 'aB'.repeat(i + 1)] })),
+  recognizerEntry('long-multi', { methods: [Array.from({ length: 30 }, () => 'ab').join(' ')] }),
+];
