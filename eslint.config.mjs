@@ -21,6 +21,14 @@ export default tseslint.config(
     },
   },
   {
+    // Test builders are bundled into the integration suites' web-worker build too: no Node
+    // built-ins (`assert` resolves to the npm package there).
+    files: ['test/builders/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'url', 'util'] }],
+    },
+  },
+  {
     // Each src/core folder's index.ts is its public surface: the glue and the CLI import the
     // folder, never a module inside it. (Inside src/core, modules import each other directly so
     // that no import cycle runs through an index; tests may test a module directly.)

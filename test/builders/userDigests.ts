@@ -1,6 +1,8 @@
+import { digestText } from './digestText';
+
 /**
  * A user's own folder of digests, made up: `count` valid digest files with varied titles, topics,
- * methods, arXiv IDs and post dates, in the format of `digests/*.md`. Deterministic, so a run
+ * methods, arXiv IDs and post dates, written by `digestText()`. Deterministic, so a run
  * can be compared with another. Used by the scale suite (1,000 digests in a user folder).
  */
 export interface GeneratedFile {
@@ -30,30 +32,26 @@ export function generateUserDigests(count: number, topics: readonly string[]): G
     const yy = 20 + next(6);
     const mm = 1 + next(12);
     const arxiv = i % 3 === 0 ? [] : [`${yy}${String(mm).padStart(2, '0')}.${String(10000 + next(89999)).padStart(5, '0')}`];
-    const dated = i % 2 === 0;
     const picked = topics.length > 0 ? [topics[next(topics.length)]] : [];
-    const text = [
-      '---',
-      `id: ${id}`,
-      `title: ${JSON.stringify(title)}`,
-      `arxiv: [${arxiv.map((a) => JSON.stringify(a)).join(', ')}]`,
-      `methods: [${method}]`,
-      `topics: [${picked.join(', ')}]`,
-      'source:',
-      '  name: my-notes',
-      ...(dated ? [`  date: 20${yy}-${String(mm).padStart(2, '0')}-${String(1 + next(28)).padStart(2, '0')}`] : []),
-      'lang: en',
-      'kind: paper',
-      `tldr: ${JSON.stringify(`The ${w} ${n} keeps quality while cutting cost.`)}`,
-      `authors: [${JSON.stringify(`Author ${i}`)}]`,
-      `year: 20${yy}`,
-      '---',
-      '',
-      `Notes on ${title}. The ${w} ${n} keeps quality while cutting cost; ${method} is the reference implementation.`,
-      '',
-      `A second paragraph about ${n}s, with enough text to look like a real page of notes. `.repeat(6),
-      '',
-    ].join('\n');
+    // Every other digest has a post date.
+    const date = i % 2 === 0 ? `20${yy}-${String(mm).padStart(2, '0')}-${String(1 + next(28)).padStart(2, '0')}` : undefined;
+    const text = digestText({
+      id,
+      title,
+      arxiv,
+      methods: [method],
+      topics: picked,
+      source: { name: 'my-notes', date },
+      lang: 'en',
+      tldr: `The ${w} ${n} keeps quality while cutting cost.`,
+      authors: [`Author ${i}`],
+      year: 2000 + yy,
+      body: [
+        `Notes on ${title}. The ${w} ${n} keeps quality while cutting cost; ${method} is the reference implementation.`,
+        '',
+        `A second paragraph about ${n}s, with enough text to look like a real page of notes. `.repeat(6),
+      ].join('\n'),
+    });
     files.push({ path: i % 4 === 0 ? [`batch-${i % 8}`, `${id}.md`] : [`${id}.md`], id, text });
   }
   return files;

@@ -4,7 +4,8 @@ import { Recognizer } from '../../src/core/recognizer/recognizer';
 import type { InFileService } from '../../src/features/inFileView';
 import type { DigestNode, GroupNode } from '../../src/features/topicsTree';
 import { getApi, serviceOf, waitFor, cardTextAt } from './api';
-import { readHtml } from '../builders/html';
+import { startTags } from '../builders/html';
+import { digestText } from '../builders/digestText';
 
 /**
  * Huge and odd documents in the real workbench: hover and the In This File view answer (no
@@ -194,31 +195,25 @@ suite('hostile documents: huge and odd text', function () {
 
 /** A digest a scraped page or a shared folder could carry: every field tries to inject. */
 function hostileDigest(topic: string): string {
-  return [
-    '---',
-    'id: hostile-probe',
-    `title: "<script>alert('t')</script><img src=x onerror=alert(1)> [Run](command:workbench.action.terminal.new) $(terminal) \\u202Eevil"`,
-    'title_ru: "<iframe src=\\"javascript:alert(2)\\"></iframe>"',
-    'arxiv: ["2405.18719"]',
-    'methods: [Hostiprobeformer]',
-    `topics: [${topic}]`,
-    'source: {name: "<b onmouseover=alert(3)>chan</b>", url: "javascript:alert(4)"}',
-    'lang: en',
-    'kind: paper',
-    '---',
-    '',
-    "Hostiprobeformer <script>alert('body')</script> <iframe src=https://evil.example/></iframe>",
-    '',
-    '<img src=x onerror="alert(5)"> <div onclick="alert(6)">raw</div>',
-    '',
-    '[js](javascript:alert(7)) [data](data:text/html,x) [vs](vscode:extension/x) [cmd](command:workbench.action.terminal.new)',
-    '[file](file:///etc/passwd) [rel](../x) [ok](https://ok.example/) ![img](https://evil.example/p.png)',
-    '',
-  ].join('\n');
+  return digestText({
+    id: 'hostile-probe',
+    title: "<script>alert('t')</script><img src=x onerror=alert(1)> [Run](command:workbench.action.terminal.new) $(terminal) \u202Eevil",
+    title_ru: '<iframe src="javascript:alert(2)"></iframe>',
+    arxiv: ['2405.18719'],
+    methods: ['Hostiprobeformer'],
+    topics: [topic],
+    source: { name: '<b onmouseover=alert(3)>chan</b>', url: 'javascript:alert(4)' },
+    lang: 'en',
+    body: [
+      "Hostiprobeformer <script>alert('body')</script> <iframe src=https://evil.example/></iframe>",
+      '',
+      '<img src=x onerror="alert(5)"> <div onclick="alert(6)">raw</div>',
+      '',
+      '[js](javascript:alert(7)) [data](data:text/html,x) [vs](vscode:extension/x) [cmd](command:workbench.action.terminal.new)',
+      '[file](file:///etc/passwd) [rel](../x) [ok](https://ok.example/) ![img](https://evil.example/p.png)',
+    ].join('\n'),
+  });
 }
-
-/** Elements of a page, with attributes, as the webview's browser parses them. */
-const startTags = (html: string) => readHtml(html).elements.filter((e) => e.name !== '!--');
 
 suite('hostile documents: a hostile digest from a user folder', function () {
   this.timeout(60_000);

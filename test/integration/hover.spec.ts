@@ -7,6 +7,7 @@ import type { DigestEntry, Topic } from '../../src/core/types';
 import type { DigestLensApi } from '../../src/extension';
 import { uiLang } from '../../src/core/render/localized';
 import { getApi, waitFor, cardAt } from './api';
+import { digestText } from '../builders/digestText';
 
 const openLink = (id: string): string => `command:digestLens.openDigest?${encodeURIComponent(JSON.stringify([id]))}`;
 
@@ -303,28 +304,23 @@ suite('hover card in the UI language', () => {
     const rel = `tmp-ui-language-${Math.random().toString(36).slice(2, 10)}`;
     folder = vscode.Uri.joinPath(ws!, rel);
     await vscode.workspace.fs.createDirectory(folder);
-    const text = [
-      '---',
-      `id: ${id}`,
-      'title: "Cardformer: Cards That Say What a Paper Does"',
-      'title_ru: "Кардформер: карточки, которые говорят, о чём статья"',
-      'tldr: "Cardformer shows what a paper proposes right where its name appears."',
-      'tldr_ru: "Кардформер показывает, что предлагает статья, там, где упомянуто её имя."',
-      'authors: ["Ada Example", "Bo Sample", "Cy Test", "Di Probe"]',
-      'year: 2025',
-      'venue: "Workshop on Cards 2025"',
-      'code: ["https://github.com/example/cardformer"]',
-      `arxiv: ["${arxiv}"]`,
-      'methods: [Cardformer]',
-      `topics: [${topic.id}]`,
-      'source: {name: my-notes, url: "https://example.org/notes/cardformer", date: 2025-02-03}',
-      'lang: en',
-      'kind: paper',
-      '---',
-      '',
-      'The opening sentences of the body, which the card must not show when there is a TL;DR.',
-      '',
-    ].join('\n');
+    const text = digestText({
+      id,
+      title: 'Cardformer: Cards That Say What a Paper Does',
+      title_ru: 'Кардформер: карточки, которые говорят, о чём статья',
+      tldr: 'Cardformer shows what a paper proposes right where its name appears.',
+      tldr_ru: 'Кардформер показывает, что предлагает статья, там, где упомянуто её имя.',
+      authors: ['Ada Example', 'Bo Sample', 'Cy Test', 'Di Probe'],
+      year: 2025,
+      venue: 'Workshop on Cards 2025',
+      code: ['https://github.com/example/cardformer'],
+      arxiv: [arxiv],
+      methods: ['Cardformer'],
+      topics: [topic.id],
+      source: { name: 'my-notes', url: 'https://example.org/notes/cardformer', date: '2025-02-03' },
+      lang: 'en',
+      body: 'The opening sentences of the body, which the card must not show when there is a TL;DR.',
+    });
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, `${id}.md`), new TextEncoder().encode(text));
     saved = config().inspect('extraFolders')?.globalValue;
     await config().update('extraFolders', [rel], vscode.ConfigurationTarget.Global);

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { DigestLensApi } from '../../src/extension';
 import type { UserFoldersService } from '../../src/features/userFolders';
 import { EXTENSION_ID, getApi } from './api';
+import { digestText } from '../builders/digestText';
 
 /**
  * Workspace trust and virtual workspaces: the manifest declares limited support in untrusted
@@ -14,9 +15,9 @@ const fs = vscode.workspace.fs;
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('digestLens');
 
-function digestText(id: string, title: string, topic: string): string {
-  return ['---', `id: ${id}`, `title: ${JSON.stringify(title)}`, 'arxiv: []', `methods: [${title.split(' ')[0]}]`, `topics: [${topic}]`, 'source: {name: trust-test}', 'lang: en', 'kind: paper', '---', '', 'Body.', ''].join('\n');
-}
+/** A probe digest whose method is the first word of its title. */
+const probe = (id: string, title: string, topic: string): string =>
+  digestText({ id, title, methods: [title.split(' ')[0]], topics: [topic], source: { name: 'trust-test' }, lang: 'en', body: 'Body.' });
 
 suite('workspace trust and virtual workspaces', function () {
   this.timeout(60_000);
@@ -59,8 +60,8 @@ suite('workspace trust and virtual workspaces', function () {
       fromUser = `tmp-trust-user-${rand}`;
       await fs.createDirectory(vscode.Uri.joinPath(ws, fromWorkspace));
       await fs.createDirectory(vscode.Uri.joinPath(ws, fromUser));
-      await fs.writeFile(vscode.Uri.joinPath(ws, fromWorkspace, 'trust-ws-probe.md'), enc(digestText('trust-ws-probe', 'Wsprobeformer digest', topic)));
-      await fs.writeFile(vscode.Uri.joinPath(ws, fromUser, 'trust-user-probe.md'), enc(digestText('trust-user-probe', 'Userprobeformer digest', topic)));
+      await fs.writeFile(vscode.Uri.joinPath(ws, fromWorkspace, 'trust-ws-probe.md'), enc(probe('trust-ws-probe', 'Wsprobeformer digest', topic)));
+      await fs.writeFile(vscode.Uri.joinPath(ws, fromUser, 'trust-user-probe.md'), enc(probe('trust-user-probe', 'Userprobeformer digest', topic)));
       const inspect = config().inspect('extraFolders');
       savedGlobal = inspect?.globalValue;
       savedWorkspace = inspect?.workspaceValue;

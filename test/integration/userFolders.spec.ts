@@ -3,31 +3,14 @@ import * as vscode from 'vscode';
 import type { DigestLensApi } from '../../src/extension';
 import type { UserFoldersService } from '../../src/features/userFolders';
 import { getApi, isWebHost, waitFor, serviceOf } from './api';
+import { digestText } from '../builders/digestText';
 
 const fs = vscode.workspace.fs;
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 /** A digest file as a reader would write it; `extra` lines go into the front matter. */
-function digest(id: string, o: { title: string; arxiv?: string[]; methods?: string[]; topics?: string[]; extra?: string[]; body?: string }): string {
-  const list = (xs: readonly string[] = []): string => `[${xs.map((x) => JSON.stringify(x)).join(', ')}]`;
-  return [
-    '---',
-    `id: ${id}`,
-    `title: ${JSON.stringify(o.title)}`,
-    `arxiv: ${list(o.arxiv)}`,
-    `methods: ${list(o.methods)}`,
-    `topics: ${list(o.topics)}`,
-    'source:',
-    '  name: my-notes',
-    '  date: 2025-02-03',
-    'lang: en',
-    'kind: paper',
-    ...(o.extra ?? []),
-    '---',
-    '',
-    o.body ?? `Notes on ${o.title}. The method works well on small models.`,
-    '',
-  ].join('\n');
+function digest(id: string, o: { title: string; arxiv?: string[]; methods?: string[]; topics: string[]; extra?: string[]; body?: string }): string {
+  return digestText({ id, source: { name: 'my-notes', date: '2025-02-03' }, lang: 'en', body: `Notes on ${o.title}. The method works well on small models.`, ...o });
 }
 
 function config(): vscode.WorkspaceConfiguration {

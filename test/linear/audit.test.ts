@@ -18,6 +18,8 @@ import { summarize } from '../../src/core/render/summary';
 import { parseTopics } from '../../src/core/digestFile/topicsFile';
 import type { Digest, DigestEntry, DigestMeta } from '../../src/core/types';
 import { assertLinear } from './linearTime';
+import { entry, meta, renderContext } from '../builders/digests';
+import { digestText } from '../builders/digestText';
 
 /**
  * ReDoS audit of every regular expression (and regex-driven scan) that src/core applies to
@@ -41,11 +43,13 @@ const WS_INSIDE = rep(' ', 'x', 'x');
 const WS_KINDS = rep(' \t\u00a0\u2003', 'x', 'x');
 
 const TOPIC_IDS = new Set(['attention', 'architectures']);
-const FRONT = ['---', 'id: hostile', 'title: Hostile', 'arxiv: []', 'methods: [X]', 'topics: [attention]', 'source: {name: test}', 'lang: en', 'kind: paper', '---', ''].join('\n');
-const parseBody = (body: string) => parseDigestFile(FRONT + body, 'hostile.md', TOPIC_IDS);
-const parseFront = (yaml: string) => parseDigestFile(`---\n${yaml}\n---\nbody`, 'hostile.md', TOPIC_IDS);
+/** The hostile digest's front matter; the adversarial text goes in its body or its front matter. */
+const FRONT = ['id: hostile', 'title: Hostile', 'arxiv: []', 'methods: [X]', 'topics: [attention]', 'source: {name: test}', 'lang: en', 'kind: paper'];
+const withBody = (body: string) => digestText({ frontMatter: FRONT, body });
+const parseBody = (body: string) => parseDigestFile(withBody(body), 'hostile.md', TOPIC_IDS);
+const parseFront = (yaml: string) => parseDigestFile(digestText({ frontMatter: yaml, body: 'body' }), 'hostile.md', TOPIC_IDS);
 
-const META: DigestMeta = {
+const HOSTILE: Partial<DigestMeta> = {
   id: 'hostile',
   title: 'Hostile',
   arxiv: ['2405.18719'],
@@ -53,10 +57,10 @@ const META: DigestMeta = {
   topics: ['attention'],
   source: { name: 'test', url: 'https://t.me/x/1', date: '2024-01-01' },
   lang: 'en',
-  kind: 'paper',
 };
-const entryWith = (over: Partial<DigestEntry>): DigestEntry => ({ ...META, summary: '', origin: 'bundled', ...over });
-const CTX = { corpus: { get: () => undefined, topic: () => undefined }, related: [], lang: 'en' as const };
+const META: DigestMeta = meta(HOSTILE);
+const entryWith = (over: Partial<DigestEntry>): DigestEntry => entry({ ...HOSTILE, summary: '', ...over });
+const CTX = renderContext([], {}, []);
 
 describe('ReDoS audit: linear time outside the recognizer', function () {
   this.timeout(120_000);
@@ -85,7 +89,7 @@ describe('ReDoS audit: linear time outside the recognizer', function () {
       assertLinear(parseFront, rep('2405.18719', '"]', 'id: hostile\ntitle: t\narxiv: ["'));
       assertLinear(parseFront, rep('https://a', ' b', 'id: hostile\ntitle: t\nsource: {name: n, url: "') );
       assertLinear(
-        (s) => validateDigestFiles([{ path: 'a/hostile.md', text: FRONT + s }, { path: 'b/hostile.md', text: FRONT + s }], TOPIC_IDS),
+        (s) => validateDigestFiles([{ path: 'a/hostile.md', text: withBody(s) }, { path: 'b/hostile.md', text: withBody(s) }], TOPIC_IDS),
         WS_INSIDE,
       );
     });

@@ -2,18 +2,14 @@ import { findArxivIds } from '../../src/core/arxiv/arxiv';
 import { isArxivId, normalizeArxivId } from '../../src/core/arxiv/arxiv';
 import { buildHoverCard, escapeMarkdown } from '../../src/core/render/hoverCard';
 import { Recognizer } from '../../src/core/recognizer/recognizer';
-import { ENTRIES, TOPICS, digest, entry } from '../unit/recognizerCorpus';
+import { NASTY_ENTRIES, TOPICS, cardEntry } from '../builders/recognizer';
 import { assertLinear } from './linearTime';
 
 
 const repeat = (unit: string, tail = '') => (n: number): string => unit.repeat(Math.ceil(n / unit.length)) + tail;
 
 // Names that share long prefixes with each other and with the adversarial text.
-const NASTY = Recognizer.build([
-  ...ENTRIES,
-  ...Array.from({ length: 60 }, (_, i) => entry(`a${i}`, { methods: ['a'.repeat(i + 2), 'A'.repeat(i + 2) + 'x', 'aB'.repeat(i + 1)] })),
-  entry('long-multi', { methods: [Array.from({ length: 30 }, () => 'ab').join(' ')] }),
-]);
+const NASTY = Recognizer.build(NASTY_ENTRIES);
 
 describe('linear time on adversarial input', function () {
   this.timeout(60_000);
@@ -101,7 +97,7 @@ describe('linear time on adversarial input', function () {
         buildHoverCard(
           [{ line: 0, character: 0, endCharacter: 1, text: 'x', kind: 'method', digests: ['d'] }],
           {
-            get: (id) => digest(id, { title: s, summary: s, source: { name: s, url: 'https://x.org/' + s } }),
+            get: (id) => cardEntry(id, { title: s, summary: s, source: { name: s, url: 'https://x.org/' + s } }),
             topic: (id) => TOPICS.find((t) => t.id === id),
           },
           { maxCards: 3, unknownArxivIds: true },

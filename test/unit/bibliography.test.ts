@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { citationDigests, citationKeysIn, parseBib, titleKey } from '../../src/core/recognizer/bibliography';
 import { Recognizer } from '../../src/core/recognizer/recognizer';
-import { ENTRIES } from './recognizerCorpus';
+import { ENTRIES } from '../builders/recognizer';
 
 const BIB = `
 @comment{ignored}

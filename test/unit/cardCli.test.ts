@@ -7,6 +7,7 @@ import { run as bundle } from '../../src/cli/bundle';
 import { run as card } from '../../src/cli/card';
 import { run as validate } from '../../src/cli/validate';
 import type { CliIO } from '../../src/cli/io';
+import { digestText } from '../builders/digestText';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'curated');
@@ -101,7 +102,7 @@ describe('cli card, list and validate on curated digests', () => {
   it('validate checks a folder without its own topics.yaml as a reader\'s folder: drafts warn', async () => {
     const user = join(dir, 'notes');
     cpSync(join(FIXTURES, 'retnet.md'), join(user, 'retnet.md'));
-    writeFileSync(join(user, 'draft.md'), '---\nid: draft\ntitle: A draft\narxiv: []\nmethods: []\ntopics: []\nsource: {name: notes}\nlang: en\nkind: paper\n---\n\nNotes.\n');
+    writeFileSync(join(user, 'draft.md'), digestText({ id: 'draft', title: 'A draft', topics: [], source: { name: 'notes' }, lang: 'en', body: 'Notes.' }));
     const io = capture(dir);
     assert.equal(await validate(['notes'], io), 0, io.stdout.join('\n'));
     assert.deepEqual(io.stdout.map((l) => l.replace(/^.*?: (warning|error): /, '$1: ')), [

@@ -1,75 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { bibtex, escapeBibtex, yearOfArxivId } from '../../src/core/render/citation';
 import { DigestEntry } from '../../src/core/types';
+import { parseBib } from '../builders/bibtex';
+import { entry } from '../builders/digests';
 
-function entry(over: Partial<DigestEntry> = {}): DigestEntry {
-  return {
-    id: 'retnet',
-    title: 'Retentive Network: A Successor to Transformer for Large Language Models',
-    arxiv: ['2307.08621'],
-    methods: ['RetNet'],
-    topics: ['llm'],
-    source: { name: 'rizzearch', url: 'https://t.me/rizzearch/1', date: '2024-05-01' },
-    lang: 'ru',
-    kind: 'paper',
-    summary: '',
-    origin: 'bundled',
-    ...over,
-  };
-}
-
-interface ParsedEntry {
-  type: string;
-  key: string;
-  fields: Map<string, string>;
-}
-
-/**
- * A small BibTeX reader that counts braces the way BibTeX does (a backslash does not
- * protect a brace), so an unbalanced field shows up as a parse failure.
- */
-function parseBib(text: string): ParsedEntry[] {
-  const out: ParsedEntry[] = [];
-  let i = 0;
-  const skipWs = () => {
-    while (i < text.length && /\s/.test(text[i])) i++;
-  };
-  for (;;) {
-    skipWs();
-    if (i >= text.length) return out;
-    assert.equal(text[i], '@', `expected @ at ${i}`);
-    const head = /^@(\w+)\{([^,\s{}]+),/.exec(text.slice(i));
-    assert.ok(head, `bad entry head at ${i}: ${text.slice(i, i + 40)}`);
-    i += head[0].length;
-    const fields = new Map<string, string>();
-    for (;;) {
-      skipWs();
-      if (text[i] === '}') {
-        i++;
-        break;
-      }
-      const name = /^(\w+)\s*=\s*\{/.exec(text.slice(i));
-      assert.ok(name, `bad field at ${i}: ${text.slice(i, i + 40)}`);
-      i += name[0].length;
-      let depth = 1;
-      const start = i;
-      while (depth > 0) {
-        assert.ok(i < text.length, 'unbalanced braces');
-        if (text[i] === '{') depth++;
-        else if (text[i] === '}') depth--;
-        i++;
-      }
-      fields.set(name[1].toLowerCase(), text.slice(start, i - 1));
-      skipWs();
-      if (text[i] === ',') i++;
-    }
-    out.push({ type: head[1].toLowerCase(), key: head[2], fields });
-  }
-}
+/** RetNet, the paper most citations here start from. */
+const retnet = (over: Partial<DigestEntry> = {}): DigestEntry => entry({ paper: 'retnet', ...over });
 
 describe('citation: bibtex', () => {
   it('cites an arXiv paper as @misc with eprint, archivePrefix, url and year', () => {
-    const [e, ...rest] = parseBib(bibtex(entry()));
+    const [e, ...rest] = parseBib(bibtex(retnet()));
     assert.equal(rest.length, 0);
     assert.equal(e.type, 'misc');
     assert.equal(e.key, 'retnet_2307.08621');
@@ -81,13 +21,13 @@ describe('citation: bibtex', () => {
   });
 
   it('drops version suffixes and takes the key from the id when there is no method', () => {
-    const [e] = parseBib(bibtex(entry({ arxiv: ['arXiv:2405.18719v3'], methods: [], id: 'cope-2024' })));
+    const [e] = parseBib(bibtex(retnet({ arxiv: ['arXiv:2405.18719v3'], methods: [], id: 'cope-2024' })));
     assert.equal(e.key, 'cope-2024_2405.18719');
     assert.equal(e.fields.get('eprint'), '2405.18719');
   });
 
   it('cites the post itself when there is no arXiv ID', () => {
-    const [e, ...rest] = parseBib(bibtex(entry({ arxiv: [], source: { name: 'Habr', url: 'https://habr.com/ru/articles/1/', date: '2023-11-02' } })));
+    const [e, ...rest] = parseBib(bibtex(retnet({ arxiv: [], source: { name: 'Habr', url: 'https://habr.com/ru/articles/1/', date: '2023-11-02' } })));
     assert.equal(rest.length, 0);
     assert.equal(e.key, 'retnet');
     assert.ok(!e.fields.has('eprint'));
@@ -97,14 +37,14 @@ describe('citation: bibtex', () => {
   });
 
   it('never puts a non-http(s) source URL in the entry', () => {
-    const [e] = parseBib(bibtex(entry({ arxiv: [], source: { name: 'x', url: 'javascript:alert(1)' } })));
+    const [e] = parseBib(bibtex(retnet({ arxiv: [], source: { name: 'x', url: 'javascript:alert(1)' } })));
     assert.ok(!e.fields.has('url'));
   });
 
   it('gives a multi-paper post one entry per paper with an arXiv ID', () => {
     const entries = parseBib(
       bibtex(
-        entry({
+        retnet({
           kind: 'multi-paper',
           title: 'Three papers on position encoding',
           methods: ['CoPE', 'FIRE'],
@@ -129,14 +69,14 @@ describe('citation: bibtex', () => {
   });
 
   it('cites a multi-paper post without IDs as one entry for the post', () => {
-    const entries = parseBib(bibtex(entry({ kind: 'multi-paper', arxiv: [], papers: [{ title: 'A' }, { title: 'B' }] })));
+    const entries = parseBib(bibtex(retnet({ kind: 'multi-paper', arxiv: [], papers: [{ title: 'A' }, { title: 'B' }] })));
     assert.equal(entries.length, 1);
     assert.equal(entries[0].key, 'retnet');
   });
 
   it('escapes braces and LaTeX specials so the entry always parses', () => {
     for (const title of ['Unbalanced } brace {', '{{{', '}}}', 'a\\b}{c', 'Q&A: 100% $x_1$ #1 ~ ^', 'two\nlines\r\n\tand\u202Ebidi', '{Balanced} title']) {
-      const [e] = parseBib(bibtex(entry({ title })));
+      const [e] = parseBib(bibtex(retnet({ title })));
       const value = e.fields.get('title')!;
       assert.doesNotMatch(value.replace(/\\[&%$#_{}]/g, ''), /[&%$#_\n\r\t\u202E]/, `unescaped special in ${JSON.stringify(value)}`);
     }
@@ -146,9 +86,9 @@ describe('citation: bibtex', () => {
   });
 
   it('builds keys from hostile method names without breaking the entry head', () => {
-    const [e] = parseBib(bibtex(entry({ methods: ['Ré,t}N{et @x'], arxiv: [] })));
+    const [e] = parseBib(bibtex(retnet({ methods: ['Ré,t}N{et @x'], arxiv: [] })));
     assert.match(e.key, /^[a-z0-9_-]+$/);
-    const [f] = parseBib(bibtex(entry({ methods: ['}}}'], id: '!!!', arxiv: [] })));
+    const [f] = parseBib(bibtex(retnet({ methods: ['}}}'], id: '!!!', arxiv: [] })));
     assert.equal(f.key, 'digest');
   });
 });

@@ -7,12 +7,13 @@ import { digestTemplate } from '../../src/core/digestFile/digestTemplate';
 import { draftsFromPosts } from '../../src/core/import/draft';
 import { mergeWithExisting } from '../../src/core/import/merge';
 import type { DigestMeta } from '../../src/core/types';
+import { digestText } from '../builders/digestText';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const TOPICS = new Set(['attention', 'architectures', 'efficiency']);
 const FILE = 'digests/cope.md';
 const HEAD = ['id: cope', 'title: CoPE', 'arxiv: ["2405.18719"]', 'methods: [CoPE]', 'topics: [attention]', 'source: {name: rizzearch, url: "https://t.me/rizzearch/300"}', 'lang: ru', 'kind: paper'];
-const file = (extra: string[], head = HEAD) => `---\n${[...head, ...extra].join('\n')}\n---\n\nТекст дайджеста.\n`;
+const file = (extra: string[], head = HEAD) => digestText({ frontMatter: head, extra, body: 'Текст дайджеста.' });
 const parse = (extra: string[], options: ParseOptions = {}, head = HEAD) => parseDigestFile(file(extra, head), FILE, TOPICS, { maxYear: 2026, ...options });
 const errors = (extra: string[], options: ParseOptions = {}) => parse(extra, options).problems.filter((p) => p.severity === 'error').map((p) => p.message);
 const warnings = (extra: string[], options: ParseOptions = {}) => parse(extra, options).problems.filter((p) => p.severity === 'warning').map((p) => p.message);

@@ -2,27 +2,19 @@ import * as assert from 'node:assert/strict';
 import { parseDigestFile, serializeDigest, validateDigestFiles } from '../../src/core/digestFile/digestFile';
 import { parseTopics } from '../../src/core/digestFile/topicsFile';
 import type { DigestMeta } from '../../src/core/types';
+import * as builders from '../builders/digests';
+import { digestText } from '../builders/digestText';
 
 const TOPICS = new Set(['attention', 'architectures', 'theory']);
 
-const meta = (over: Partial<DigestMeta> = {}): DigestMeta => ({
-  id: 'contextual-position-encoding',
-  title: "Contextual Position Encoding: Learning to Count What's Important",
-  title_ru: 'Контекстное позиционное кодирование',
-  arxiv: ['2405.18719'],
-  methods: ['CoPE'],
-  topics: ['attention'],
-  source: { name: 'rizzearch', url: 'https://t.me/rizzearch/300', date: '2024-05-31' },
-  lang: 'ru',
-  kind: 'paper',
-  ...over,
-});
+/** CoPE, the file these tests read and write. */
+const meta = (over: Partial<DigestMeta> = {}): DigestMeta => builders.meta({ paper: 'cope', ...over });
 
 const FILE = 'digests/contextual-position-encoding.md';
 const parse = (text: string, file = FILE) => parseDigestFile(text, file, TOPICS);
 const messages = (text: string, file = FILE) => parse(text, file).problems.map((p) => `${p.line ?? '-'}:${p.severity}:${p.message}`);
 
-const valid = (fm: string, body = 'Текст дайджеста.') => `---\n${fm}\n---\n\n${body}\n`;
+const valid = (fm: string, body = 'Текст дайджеста.') => digestText({ frontMatter: fm, body });
 const BASE = [
   'id: contextual-position-encoding',
   'title: CoPE',

@@ -13,7 +13,7 @@ import { buildHoverCard } from '../../src/core/render/hoverCard';
 import { Recognizer } from '../../src/core/recognizer/recognizer';
 import { renderDigestHtml } from '../../src/core/view/render';
 import type { Digest, DigestEntry, Mention } from '../../src/core/types';
-import { readHtml } from '../builders/html';
+import { assertSafeHtml, readHtml } from '../builders/html';
 
 /**
  * Hostile digests through the real pipeline: digest file → parse/validate → bundle entry →
@@ -24,42 +24,6 @@ import { readHtml } from '../builders/html';
 const ROOT = resolve(__dirname, '..', '..', '..'); // out/test/unit → the checkout
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'hostile');
 const CLI = join(ROOT, 'dist', 'cli.js');
-
-const FORBIDDEN_TAGS = new Set(['script', 'iframe', 'frame', 'object', 'embed', 'img', 'svg', 'math', 'style', 'link', 'meta', 'base', 'form', 'input', 'button', 'textarea', 'video', 'audio', 'source', 'template', '!--', '!']);
-const URL_ATTRS = new Set(['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'data', 'ping']);
-
-/** The digest view's invariants; `ids` are the digests an in-corpus link may name. */
-function assertSafeHtml(html: string, ids: ReadonlySet<string>): { links: string[]; digestLinks: string[] } {
-  const links: string[] = [];
-  const digestLinks: string[] = [];
-  for (const tag of readHtml(html).elements) {
-    assert.ok(!FORBIDDEN_TAGS.has(tag.name), `forbidden element: ${tag.raw}`);
-    for (const [name, value] of tag.attrs) {
-      assert.ok(!name.startsWith('on'), `event handler attribute: ${tag.raw}`);
-      assert.ok(name !== 'style' && name !== 'srcdoc', `${name} attribute: ${tag.raw}`);
-      if (!URL_ATTRS.has(name)) continue;
-      assert.equal(name, 'href', `URL attribute other than href: ${tag.raw}`);
-      if (value === '#') continue;
-      let url: URL;
-      try {
-        url = new URL(value);
-      } catch {
-        assert.fail(`relative or unparsable link: ${tag.raw}`);
-      }
-      assert.ok(url.protocol === 'http:' || url.protocol === 'https:', `non-http(s) link: ${tag.raw}`);
-      assert.ok(!url.username && !url.password, `link with credentials: ${tag.raw}`);
-      links.push(url.href);
-    }
-    if (tag.name === 'a') {
-      if (tag.attrs.get('href') === '#') {
-        const id = tag.attrs.get('data-digest-id');
-        assert.ok(id !== undefined && ids.has(id), `in-panel link to something not in the corpus: ${tag.raw}`);
-        digestLinks.push(id);
-      }
-    }
-  }
-  return { links, digestLinks };
-}
 
 // ---------------------------------------------------------------------------------------
 // Hover markdown, read with a CommonMark parser (raw HTML on, GFM-style autolinks on): what the
@@ -135,9 +99,9 @@ describe('hostile digests: the checkers themselves', () => {
       '<!-- x --><p>y</p>',
       '<svg><a href="https://x/">x</a></svg>',
     ]) {
-      assert.throws(() => assertSafeHtml(bad, ids), assert.AssertionError, bad);
+      assert.throws(() => assertSafeHtml(bad, { digestIds: ids }), assert.AssertionError, bad);
     }
-    assert.doesNotThrow(() => assertSafeHtml('<p class="x">&lt;script&gt; <a class="external" href="https://x.example/a">a</a> <a href="#" data-digest-id="known">k</a></p>', ids));
+    assert.doesNotThrow(() => assertSafeHtml('<p class="x">&lt;script&gt; <a class="external" href="https://x.example/a">a</a> <a href="#" data-digest-id="known">k</a></p>', { digestIds: ids }));
     for (const bad of ['<b>x</b>', '[x](command:workbench.action.terminal.new)', '[x](javascript:alert(1))', '![x](https://x/y.png)', '$(terminal) x', '[x](command:digestLens.openDigest?%5B%22a%22%5D)']) {
       assert.throws(() => assertSafeCard(bad, []), Error, bad);
     }
@@ -164,7 +128,7 @@ describe('hostile digests: digest view HTML', () => {
       for (const entry of corpus.entries) {
         const digest: Digest = { ...entry, body: bodies[entry.id] };
         const html = renderDigestHtml(digest, { corpus, related: corpus.related(entry.id), lang });
-        const { links, digestLinks } = assertSafeHtml(html, ids);
+        const { links, digestLinks } = assertSafeHtml(html, { digestIds: ids });
         if (entry.id === 'hostile-markup') {
           assert.ok(links.includes('https://ok.example/autolink'), 'the https autolink survives');
           assert.ok(links.includes('https://ok.example/ref'), 'the https reference link survives');
@@ -200,7 +164,7 @@ describe('hostile digests: digest view HTML', () => {
     // Rendered against the bundled corpus: in-panel links may name any bundled digest or this one.
     const bundled = readBundleIndex(join(ROOT, 'dist', 'corpus'));
     const known = new Set([...bundled.digests.map((d) => d.id), 'hostile-markup']);
-    const { links } = assertSafeHtml(r.stdout, known);
+    const { links } = assertSafeHtml(r.stdout, { digestIds: known });
     assert.ok(links.includes('https://ok.example/autolink'));
     assert.ok(readHtml(r.stdout).text.includes("<script>alert('title')</script>"));
   });

@@ -6,7 +6,7 @@ import { Recognizer } from '../../src/core/recognizer/recognizer';
 import { uiLang } from '../../src/core/render/localized';
 import { topicLabel } from '../../src/core/digest/topics';
 import { DigestEntry, Mention } from '../../src/core/types';
-import { TOPICS, digest } from './recognizerCorpus';
+import { TOPICS, cardEntry } from '../builders/recognizer';
 
 function lookupOf(entries: DigestEntry[]): CardLookup {
   return {
@@ -30,7 +30,7 @@ function commandArgs(uri: string): unknown {
   return JSON.parse(decodeURIComponent(uri.slice(uri.indexOf('?') + 1)));
 }
 
-const retnet = digest('retnet', {
+const retnet = cardEntry('retnet', {
   methods: ['RetNet'],
   title: 'Retentive Network: A Successor to Transformer',
   title_ru: 'Сеть с удержанием',
@@ -102,7 +102,7 @@ describe('hover card: one digest', () => {
   });
 
   it('puts the mentioned arXiv ID first when a digest has several', () => {
-    const multi = digest('multi', { arxiv: ['2401.18059', '2405.18719'] });
+    const multi = cardEntry('multi', { arxiv: ['2401.18059', '2405.18719'] });
     const md = buildHoverCard([mention(['multi'], { kind: 'arxiv', arxiv: '2405.18719' })], lookupOf([multi]), OPTIONS)!.markdown;
     assert.ok(md.indexOf('2405.18719') < md.indexOf('2401.18059'));
   });
@@ -115,7 +115,7 @@ describe('hover card: one digest', () => {
 });
 
 describe('hover card: several digests and unknown IDs', () => {
-  const many = Array.from({ length: 5 }, (_, i) => digest(`d${i}`, { title: `Paper ${i}`, arxiv: [`2405.1000${i}`] }));
+  const many = Array.from({ length: 5 }, (_, i) => cardEntry(`d${i}`, { title: `Paper ${i}`, arxiv: [`2405.1000${i}`] }));
 
   it('makes a compact section per digest, capped, with "+N more" to search', () => {
     const card = buildHoverCard([mention(many.map((d) => d.id), { text: 'Mamba' })], lookupOf(many), OPTIONS)!;
@@ -163,7 +163,7 @@ describe('hover card: several digests and unknown IDs', () => {
 });
 
 describe('hover card: hostile corpus text', () => {
-  const evil = digest('evil', {
+  const evil = cardEntry('evil', {
     title: 'Click [me](command:workbench.action.terminal.sendSequence?%7B%7D) ![x](https://t.co/p.png) <img src=x onerror=alert(1)>',
     title_ru: '`code` *bold* _it_ $(alert) &lt;',
     arxiv: ['2405.18719)](command:evil', '2401.18059'],
@@ -193,7 +193,7 @@ describe('hover card: hostile corpus text', () => {
   });
 
   it('lets no corpus text render a theme icon after Markdown unescaping (as VS Code renders icons)', () => {
-    const hostile = digest('icons', {
+    const hostile = cardEntry('icons', {
       title: '$(loading~spin) Verified $(verified-filled) $(warning)',
       summary: 'Status: $(pass-filled) checked',
       source: { name: '$(shield)' },
@@ -231,7 +231,7 @@ describe('hover card: hostile corpus text', () => {
 
 const RU_LABELS = { openDigest: 'Открыть дайджест', notInCorpus: 'нет в корпусе дайджестов', more: 'ещё {0}', code: 'Код', provenance: 'дайджест: {0}', excerpt: 'отрывок из более длинной статьи' };
 
-const curated = digest('cla', {
+const curated = cardEntry('cla', {
   title: 'Reducing Transformer Key-Value Cache Size with Cross-Layer Attention',
   title_ru: 'Уменьшение KV-кэша с помощью Cross-Layer Attention',
   arxiv: ['2405.12981'],
@@ -305,7 +305,7 @@ describe('hover card: the curated fields', () => {
   });
 
   it('a draft with no curated fields still makes a card: title, opening, links, "Open digest"', () => {
-    const bare = digest('draft', { arxiv: ['2405.18719'], summary: 'Первые слова.' });
+    const bare = cardEntry('draft', { arxiv: ['2405.18719'], summary: 'Первые слова.' });
     const md = buildHoverCard([mention(['draft'])], lookupOf([bare]), OPTIONS)!.markdown;
     const [head, about, links, actions] = blocks(md);
     assert.equal(head.split('  \n').length, 1, 'no byline, no second title');
@@ -315,7 +315,7 @@ describe('hover card: the curated fields', () => {
   });
 
   it('an excerpt says so, linking the full article (the post URL, else its page link)', () => {
-    const habr = digest('neo-rnn', { title: 'Neo-RNN', source: { name: 'Habr' }, links: ['https://ntr.ai/publications/neo-rnn'], excerpt: true, tldr: 'About neo-RNNs.' });
+    const habr = cardEntry('neo-rnn', { title: 'Neo-RNN', source: { name: 'Habr' }, links: ['https://ntr.ai/publications/neo-rnn'], excerpt: true, tldr: 'About neo-RNNs.' });
     const md = buildHoverCard([mention(['neo-rnn'])], lookupOf([habr]), OPTIONS)!.markdown;
     assert.ok(md.includes('digest\\: Habr · [excerpt of a longer article](https://ntr.ai/publications/neo-rnn)'), md);
     const withUrl = { ...habr, source: { name: 'Habr', url: 'https://habr.com/ru/articles/1/' } };
@@ -326,7 +326,7 @@ describe('hover card: the curated fields', () => {
   });
 
   it('several matches stay compact: title · year · arXiv · topics, no TL;DR, no byline', () => {
-    const other = digest('retnet2', { title: 'RetNet again', arxiv: ['2307.08621'] });
+    const other = cardEntry('retnet2', { title: 'RetNet again', arxiv: ['2307.08621'] });
     const md = buildHoverCard([mention(['cla', 'retnet2'])], lookupOf([curated, other]), OPTIONS)!.markdown;
     const sections = md.split('\n\n---\n\n');
     assert.equal(sections.length, 2);
@@ -356,7 +356,7 @@ describe('hover card: the curated fields', () => {
 
 describe('hover card: hostile text in the curated fields', () => {
   const evil = '[x](command:workbench.action.terminal.sendSequence) ![i](https://t.co/p.png) <img src=x onerror=alert(1)> `c` $(alert) \u202Eevil';
-  const hostile = digest('evil', {
+  const hostile = cardEntry('evil', {
     arxiv: ['2405.18719'],
     tldr: evil,
     tldr_ru: evil,

@@ -3,16 +3,16 @@ import { applyControls, inEncodedData, isMinifiedLine, nameKey } from '../../src
 import { compileNames } from '../../src/core/recognizer/nameTable';
 import { identifierRange, MAX_DIGESTS_PER_NAME, Recognizer, RecognizerEntry, splitLines } from '../../src/core/recognizer/recognizer';
 import { Mention } from '../../src/core/types';
-import { ENTRIES, entry } from './recognizerCorpus';
+import { ENTRIES, recognizerEntry } from '../builders/recognizer';
 
 const WORDS = new Set(['cope', 'diamond', 'fox', 'raptor', 'reft', 'nat', 'task', 'contamination', 'forward', 'spectrum']);
 const isWord = (w: string): boolean => WORDS.has(w);
 
 const entries: RecognizerEntry[] = [
   ...ENTRIES,
-  { ...entry('reft', { arxiv: ['2404.03592'], methods: ['ReFT', 'LoReFT'] }), aliases: ['pyreft'], title: 'ReFT: Representation Finetuning for Language Models' },
-  { ...entry('nat', { arxiv: ['1704.05310'], methods: ['NAT', 'Noise As Targets'] }), title: 'Unsupervised Learning by Predicting Noise' },
-  { ...entry('srt', { methods: ['SRT', 'Surgical Robot Transformer'] }), title: 'Surgical Robot Transformer (SRT): Imitation Learning for Surgical Tasks' },
+  { ...recognizerEntry('reft', { arxiv: ['2404.03592'], methods: ['ReFT', 'LoReFT'] }), aliases: ['pyreft'], title: 'ReFT: Representation Finetuning for Language Models' },
+  { ...recognizerEntry('nat', { arxiv: ['1704.05310'], methods: ['NAT', 'Noise As Targets'] }), title: 'Unsupervised Learning by Predicting Noise' },
+  { ...recognizerEntry('srt', { methods: ['SRT', 'Surgical Robot Transformer'] }), title: 'Surgical Robot Transformer (SRT): Imitation Learning for Surgical Tasks' },
 ];
 const r = Recognizer.build(entries, { isWord });
 
@@ -55,7 +55,7 @@ describe('mention evidence: ambiguous names need support in the document', () =>
   });
 
   it('an acronym spelled out as its digest\'s title is evidence; spelled out otherwise, it is not', () => {
-    const ppo = Recognizer.build([{ ...entry('ppo', { arxiv: ['1707.06347'], methods: ['PPO'] }), title: 'Proximal Policy Optimization Algorithms' }], { isWord });
+    const ppo = Recognizer.build([{ ...recognizerEntry('ppo', { arxiv: ['1707.06347'], methods: ['PPO'] }), title: 'Proximal Policy Optimization Algorithms' }], { isWord });
     const scan = (doc: string) => ppo.scanText(doc).map((m) => `${m.line}:${m.text}=>${m.digests.join(',')}`);
     assert.deepEqual(scan('We fine-tune with PPO (Proximal Policy Optimization).'), ['0:PPO=>ppo']);
     assert.deepEqual(scan('Checkout fees: PPO (Pay Per Order).'), []);
@@ -205,7 +205,7 @@ describe('mention evidence: one decision per document version', () => {
 
   it('does work linear in the number of digests sharing a name, and caps the digests per mention', () => {
     const work = (digests: number): { work: number; shown: number } => {
-      const many = Array.from({ length: digests }, (_, i) => entry(`user-${i}`, { methods: ['forward', 'SharedNet'] }));
+      const many = Array.from({ length: digests }, (_, i) => recognizerEntry(`user-${i}`, { methods: ['forward', 'SharedNet'] }));
       const rec = Recognizer.build(many);
       const doc = splitLines(Array.from({ length: 200 }, (_, i) => `    def forward(self, x${i}):  # SharedNet`).join('\n'));
       const found = rec.analyze(doc).mentions;

@@ -6,7 +6,7 @@ import { Mention } from '../../src/core/types';
 import { loadDigestFolder } from '../../src/cli/validate';
 import { generateCorpus } from '../../bench/synthetic';
 import { minifiedLine, sourceFile } from '../../bench/workload';
-import { ENTRIES, entry } from './recognizerCorpus';
+import { ENTRIES, recognizerEntry } from '../builders/recognizer';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -52,8 +52,8 @@ describe('compiled name table', function () {
       const [first, second] = digests.filter((d) => d.methods.length > 0 && d.arxiv.length > 0);
       const extra: RecognizerEntry[] = [
         ...digests.slice(cut),
-        entry('mine-same', { methods: [first.methods[0]], arxiv: first.arxiv }),
-        entry('mine-lower', { methods: [second.methods[0].toLowerCase(), 'SoloNet'] }),
+        recognizerEntry('mine-same', { methods: [first.methods[0]], arxiv: first.arxiv }),
+        recognizerEntry('mine-lower', { methods: [second.methods[0].toLowerCase(), 'SoloNet'] }),
       ];
       const all = [...digests.slice(0, cut), ...extra];
       const lines = [...workload(all, digests.map((d) => d.body)), 'SoloNet and solonet()'];

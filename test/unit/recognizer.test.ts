@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Recognizer } from '../../src/core/recognizer/recognizer';
-import { ENTRIES } from './recognizerCorpus';
+import { ENTRIES } from '../builders/recognizer';
 
 type Lang = 'python' | 'typescript' | 'markdown' | 'latex' | 'bibtex' | 'text' | 'russian';
 /** Expected mentions, in order, as `text=>digest,digest` (nothing after `=>`: not in the corpus). */

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { readTextFile, run } from '../../src/cli/mentions';
 import { CliIO } from '../../src/cli/io';
-import { TOPICS, digest } from './recognizerCorpus';
+import { TOPICS, cardEntry } from '../builders/recognizer';
 import { BUNDLE_VERSION, bundleFiles } from '../../src/core/corpus/bundle';
 import { compileNames } from '../../src/core/recognizer/nameTable';
 
@@ -28,9 +28,9 @@ describe('CLI: mentions <file>', () => {
     corpus = path.join(dir, 'corpus');
     fs.mkdirSync(corpus);
     const digests = [
-      digest('retnet', { arxiv: ['2307.08621'], methods: ['RetNet'] }),
-      digest('cope', { arxiv: ['2405.18719'], methods: ['CoPE'] }),
-      digest('cope-followup', { methods: ['CoPE'] }),
+      cardEntry('retnet', { arxiv: ['2307.08621'], methods: ['RetNet'] }),
+      cardEntry('cope', { arxiv: ['2405.18719'], methods: ['CoPE'] }),
+      cardEntry('cope-followup', { methods: ['CoPE'] }),
     ];
     // The bundle's own files, as `npm run build` writes them.
     const files = bundleFiles({ version: BUNDLE_VERSION, topics: TOPICS, digests, names: compileNames(digests) }, {});

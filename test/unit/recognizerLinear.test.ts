@@ -1,17 +1,13 @@
 import { Recognizer } from '../../src/core/recognizer/recognizer';
 import { assertLinear } from '../linear/linearTime';
-import { ENTRIES, entry } from './recognizerCorpus';
+import { NASTY_ENTRIES } from '../builders/recognizer';
 
 // The recognizer is hand-written scanning, which eslint-plugin-regexp cannot check: these few
 // growth checks stay in the unit suite. The full adversarial audit is `npm run test:linear`.
 const repeat = (unit: string) => (n: number): string => unit.repeat(Math.ceil(n / unit.length));
 
 // Names that share long prefixes with each other and with the adversarial text.
-const NASTY = Recognizer.build([
-  ...ENTRIES,
-  ...Array.from({ length: 60 }, (_, i) => entry(`a${i}`, { methods: ['a'.repeat(i + 2), 'A'.repeat(i + 2) + 'x', 'aB'.repeat(i + 1)] })),
-  entry('long-multi', { methods: [Array.from({ length: 30 }, () => 'ab').join(' ')] }),
-]);
+const NASTY = Recognizer.build(NASTY_ENTRIES);
 
 describe('recognizer: linear growth on adversarial input', function () {
   this.timeout(60_000);

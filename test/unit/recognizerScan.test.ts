@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { Recognizer } from '../../src/core/recognizer/recognizer';
 import { Mention } from '../../src/core/types';
-import { ENTRIES, entry } from './recognizerCorpus';
+import { ENTRIES, recognizerEntry } from '../builders/recognizer';
 
 const r = Recognizer.build(ENTRIES);
 const brief = (ms: Mention[]): string[] => ms.map((m) => `${m.line}:${m.character}-${m.endCharacter} ${m.text}`);
@@ -99,7 +99,7 @@ describe('recognizer: whole lines and texts', () => {
   });
 
   it('lists every digest that shares a name, and arXiv IDs it does not know with no digest', () => {
-    const shared = Recognizer.build([entry('a', { methods: ['SharedNet'] }), entry('b', { methods: ['SharedNet', 'OtherNet'] })]);
+    const shared = Recognizer.build([recognizerEntry('a', { methods: ['SharedNet'] }), recognizerEntry('b', { methods: ['SharedNet', 'OtherNet'] })]);
     const [m] = shared.scanLine('SharedNet', 0);
     assert.deepEqual(m.digests, ['a', 'b']);
     const [u] = r.scanLine('arXiv:2501.00001v3', 0);
@@ -113,7 +113,7 @@ describe('recognizer: whole lines and texts', () => {
   });
 
   it('gives a method name inside an arXiv URL no separate mention', () => {
-    const withAbs = Recognizer.build([entry('abs', { methods: ['AbsFormer', 'Papers'] }), ...ENTRIES]);
+    const withAbs = Recognizer.build([recognizerEntry('abs', { methods: ['AbsFormer', 'Papers'] }), ...ENTRIES]);
     assert.deepEqual(
       withAbs.scanLine('https://huggingface.co/papers/2405.18719 AbsFormer', 0).map((m) => m.text),
       ['https://huggingface.co/papers/2405.18719', 'AbsFormer'],
@@ -124,7 +124,7 @@ describe('recognizer: whole lines and texts', () => {
 describe('recognizer: building from untidy corpora', () => {
   it('skips names that cannot be matched sensibly instead of failing', () => {
     const odd = Recognizer.build([
-      entry('a', { methods: ['', ' ', 'X', '42', '---', 'Ok'.repeat(50), 'Good Name'] }),
+      recognizerEntry('a', { methods: ['', ' ', 'X', '42', '---', 'Ok'.repeat(50), 'Good Name'] }),
       { id: 'b', arxiv: [null as unknown as string, ''], methods: [undefined as unknown as string] },
     ]);
     assert.equal(odd.nameCount, 1);
@@ -137,7 +137,7 @@ describe('recognizer: building from untidy corpora', () => {
   });
 
   it('compiles 30,000 names once and still answers from a map', () => {
-    const many = Array.from({ length: 10_000 }, (_, i) => entry(`d${i}`, { methods: [`Meth${i}Net`, `SYN${i}X`, `q${i}-former`] }));
+    const many = Array.from({ length: 10_000 }, (_, i) => recognizerEntry(`d${i}`, { methods: [`Meth${i}Net`, `SYN${i}X`, `q${i}-former`] }));
     const big = Recognizer.build([...ENTRIES, ...many]);
     assert.equal(big.nameCount >= 30_000, true);
     assert.deepEqual(

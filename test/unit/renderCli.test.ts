@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/render';
 import { CliIO } from '../../src/cli/io';
+import { digestText, DigestTextOptions } from '../builders/digestText';
+import { hrefs, startTags, visibleText } from '../builders/html';
 
 function capture(cwd: string): CliIO & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -13,23 +15,9 @@ function capture(cwd: string): CliIO & { stdout: string[]; stderr: string[] } {
 
 const TOPICS = `- id: llm\n  label: Language models\n  label_ru: Языковые модели\n`;
 
-function digestFile(over: { id?: string; title?: string; body?: string; extra?: string } = {}): string {
-  return [
-    '---',
-    `id: ${over.id ?? 'retnet'}`,
-    `title: ${JSON.stringify(over.title ?? 'Retentive Network')}`,
-    'arxiv: ["2307.08621"]',
-    'methods: [RetNet]',
-    'topics: [llm]',
-    'source: { name: rizzearch, url: "https://t.me/rizzearch/1", date: 2024-05-01 }',
-    'lang: ru',
-    'kind: paper',
-    ...(over.extra ? [over.extra] : []),
-    '---',
-    over.body ?? 'Текст [ссылка](https://example.com) и [плохая](javascript:alert(1)).',
-    '',
-  ].join('\n');
-}
+/** RetNet's file under its short title, with one good and one bad link in the body. */
+const digestFile = (over: DigestTextOptions = {}): string =>
+  digestText({ paper: 'retnet', title: 'Retentive Network', body: 'Текст [ссылка](https://example.com) и [плохая](javascript:alert(1)).', ...over });
 
 describe('cli render', () => {
   let dir: string;
@@ -45,9 +33,10 @@ describe('cli render', () => {
     const code = await run(['retnet.md'], io);
     assert.equal(code, 0, io.stderr.join('\n'));
     const html = io.stdout.join('');
-    assert.match(html, /<h1 class="title"[^>]*>Retentive Network<\/h1>/);
-    assert.match(html, /href="https:\/\/arxiv\.org\/abs\/2307\.08621"/);
-    assert.match(html, /href="https:\/\/example\.com\/"/);
+    const title = startTags(html).filter((t) => t.name === 'h1' && t.classes.includes('title'));
+    assert.deepEqual(title.map((t) => t.text), ['Retentive Network']);
+    assert.ok(hrefs(html).includes('https://arxiv.org/abs/2307.08621'));
+    assert.ok(hrefs(html).includes('https://example.com/'));
     assert.doesNotMatch(html, /javascript:/i);
     assert.match(html, /Language models/);
   });
@@ -64,8 +53,10 @@ describe('cli render', () => {
     const io = capture(dir);
     assert.equal(await run([join(dir, 'evil.md')], io), 0);
     const html = io.stdout.join('');
+    assert.ok(!startTags(html).some((t) => t.name === 'script'));
     assert.doesNotMatch(html, /<script/i);
     assert.match(html, /&lt;script&gt;/);
+    assert.ok(visibleText(html).includes('<script>alert(1)</script>'));
   });
 
   it('reports a file that cannot be parsed and exits 1', async () => {

@@ -4,9 +4,11 @@ import { decodeDigestBytes, FileKind, FolderFs, listDigestFiles, MAX_FILE_BYTES,
 import { resolveIdClaims } from '../../src/core/digest/digestIds';
 import { importSource, planImport } from '../../src/core/import/index';
 import { assertLinear } from '../linear/linearTime';
+import { digestText } from '../builders/digestText';
 
 const TOPICS = new Set(['attention']);
-const front = (lines: string[]): string => ['---', 'id: x', 'title: T', 'arxiv: []', 'methods: [M]', 'topics: [attention]', 'source: {name: s}', 'lang: en', 'kind: paper', ...lines, '---', '', 'Body.', ''].join('\n');
+const front = (lines: string[]): string =>
+  digestText({ frontMatter: ['id: x', 'title: T', 'arxiv: []', 'methods: [M]', 'topics: [attention]', 'source: {name: s}', 'lang: en', 'kind: paper'], extra: lines, body: 'Body.' });
 
 describe('security: front matter work is bounded', () => {
   it('98,000 distinct keys are refused with one problem, before the YAML parser sees them', () => {

@@ -6,6 +6,7 @@ import { run as importRun } from '../../src/cli/import';
 import type { CliIO } from '../../src/cli/io';
 import { run as validateRun } from '../../src/cli/validate';
 import { MAX_FILE_BYTES } from '../../src/core/digest/digestFolder';
+import { digestText } from '../builders/digestText';
 
 /** The CLI on real disk: size limits as in the extension, writes that never follow links. */
 
@@ -16,7 +17,11 @@ function capture(cwd: string): CliIO & { stdout: string[]; stderr: string[] } {
 }
 
 const digest = (id: string, extra = ''): string =>
-  ['---', `id: ${id}`, `title: Paper ${id}`, 'arxiv: []', `methods: [M${id.replace(/-/g, '')}]`, 'topics: [attention]', 'source: {name: s}', 'lang: en', 'kind: paper', extra, '---', '', 'Body.', ''].filter((l) => l !== '').join('\n').replace('---\nBody', '---\n\nBody');
+  digestText({
+    frontMatter: [`id: ${id}`, `title: Paper ${id}`, 'arxiv: []', `methods: [M${id.replace(/-/g, '')}]`, 'topics: [attention]', 'source: {name: s}', 'lang: en', 'kind: paper'],
+    extra: extra ? [extra] : [],
+    body: 'Body.',
+  });
 
 const oneExport = JSON.stringify({
   name: 'Chan',

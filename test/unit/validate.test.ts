@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { run, loadDigestFolder } from '../../src/cli/validate';
 import type { CliIO } from '../../src/cli/io';
+import { digestText } from '../builders/digestText';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -72,7 +73,7 @@ describe('validate: bad files', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-validate-'));
     try {
       fs.writeFileSync(path.join(dir, 'topics.yaml'), '- id: only\n  label: Only\n  label_ru: Единственная\n');
-      fs.writeFileSync(path.join(dir, 'x.md'), '---\nid: x\ntitle: X\narxiv: []\nmethods: [X]\ntopics: [attention]\nsource: {name: me}\nlang: en\nkind: paper\n---\n\nText.\n');
+      fs.writeFileSync(path.join(dir, 'x.md'), digestText({ id: 'x', title: 'X', methods: ['X'], topics: ['attention'], source: { name: 'me' }, lang: 'en', body: 'Text.' }));
       const io = capture(dir);
       assert.equal(await run(['.'], io), 1);
       const out = io.stdout.join('\n');

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { BINARY_GLOBS, enabledGlobs, excludeGlob, fileFindings, gitignoreGlobs, summarize, workspaceBibtex } from '../../src/core/workspace/workspacePapers';
 import { Recognizer } from '../../src/core/recognizer/recognizer';
 import { DigestEntry } from '../../src/core/types';
+import { parseBib } from '../builders/bibtex';
 import { entry } from '../builders/digests';
 
 describe('papers in this workspace', () => {
@@ -35,13 +36,15 @@ describe('papers in this workspace', () => {
       ['file:///b.py', scan('file:///b.py', 'RetNet\n')],
     ]);
     const bib = workspaceBibtex(summarize(perFile, lookup));
-    const keys = [...bib.matchAll(/^@misc\{([^,]+),/gm)].map((m) => m[1]);
+    const entries = parseBib(bib);
+    const keys = entries.map((e) => e.key);
     assert.strictEqual(keys.length, 3, bib);
+    assert.deepStrictEqual(entries.map((e) => e.type), ['misc', 'misc', 'misc']);
     assert.strictEqual(new Set(keys).size, 3);
-    assert.match(bib, /author\s*= \{Yutao Sun and Li Dong and others\}/);
-    const unknown = bib.slice(bib.indexOf('@misc{arxiv_2501.00001'));
-    assert.match(unknown, /eprint\s*= \{2501\.00001\}/);
-    assert.doesNotMatch(unknown.split('\n}')[0], /title/);
+    assert.ok(entries.some((e) => e.fields.get('author') === 'Yutao Sun and Li Dong and others'), bib);
+    const unknown = entries.find((e) => e.key === 'arxiv_2501.00001');
+    assert.strictEqual(unknown?.fields.get('eprint'), '2501.00001');
+    assert.deepStrictEqual([...unknown.fields].filter(([name, value]) => /title/.test(name) || /title/.test(value)), [], 'a made-up title');
   });
 
   it('takes only enabled exclude patterns, and turns .gitignore lines into globs', () => {
