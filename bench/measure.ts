@@ -220,6 +220,15 @@ async function main(): Promise<void> {
   let baselineHoverTimes: number[] = [];
   let naiveLines = 0;
   let baselineInFileMs = NaN;
+  // A full peer scan of 10,000 lines can take minutes at the larger sizes: scan lines in order for
+  // a bounded time and extrapolate from the lines done.
+  const PEER_INFILE_BUDGET_MS = 5000;
+  const scanWithin = (scan: (line: string) => unknown): { ms: number; lines: number } => {
+    let done = 0;
+    const t0 = performance.now();
+    while (done < lines.length && performance.now() - t0 < PEER_INFILE_BUDGET_MS) scan(lines[done++]);
+    return { ms: ((performance.now() - t0) / done) * lines.length, lines: done };
+  };
   if (naive) {
     // V8 compiles a regex on its first use: one untimed scan keeps compilation out of the samples.
     const tNaiveWarm = performance.now();
@@ -228,16 +237,7 @@ async function main(): Promise<void> {
     // At 300,000 names one naive hover takes seconds: sample within a time budget.
     const BASELINE_HOVER_BUDGET_MS = 8000;
     baselineHoverTimes = timeWithin(timed.slice(0, 300), BASELINE_HOVER_BUDGET_MS, (p) => naive.mentionsAt(lines[p.line], p.character));
-    // A full baseline scan of 10,000 lines can take minutes at the larger sizes: scan lines in order
-    // for a bounded time and extrapolate from the lines done.
-    const BASELINE_INFILE_BUDGET_MS = 5000;
-    const tNaive = performance.now();
-    while (naiveLines < lines.length && performance.now() - tNaive < BASELINE_INFILE_BUDGET_MS) {
-      naive.scanLine(lines[naiveLines]);
-      naiveLines++;
-    }
-    const naiveElapsed = performance.now() - tNaive;
-    baselineInFileMs = (naiveElapsed / naiveLines) * lines.length;
+    ({ ms: baselineInFileMs, lines: naiveLines } = scanWithin((line) => naive.scanLine(line)));
   }
 
   // ---- the combined-regex peer, same lines and points -----------------------------------------
@@ -256,15 +256,8 @@ async function main(): Promise<void> {
     // Like the naive baseline: one pass over the first 300 points, within a time budget.
     const COMBINED_HOVER_BUDGET_MS = 8000;
     combinedHoverTimes = timeWithin(timed.slice(0, 300), COMBINED_HOVER_BUDGET_MS, (p) => combined.mentionsAt(lines[p.line], p.character));
-    const COMBINED_INFILE_BUDGET_MS = 5000;
-    const tCombined = performance.now();
-    while (combinedLines < lines.length && performance.now() - tCombined < COMBINED_INFILE_BUDGET_MS) {
-      combined.scanLine(lines[combinedLines]);
-      combinedLines++;
-    }
-    combinedInFileMs = ((performance.now() - tCombined) / combinedLines) * lines.length;
+    ({ ms: combinedInFileMs, lines: combinedLines } = scanWithin((line) => combined.scanLine(line)));
   }
-  combinedHoverTimes.sort((a, b) => a - b);
 
   // ---- the packed name table against the plain structure it replaces ------------------------
   // The same compiled strings made into a Map from each key to its spellings (what a first
