@@ -146,7 +146,6 @@ function readArgs(raw: unknown): NewDigestArgs {
 
 export const activate: Feature = (_context, deps) => {
   deps.commands.register({
-    'digestLens.newDigest': (args?: unknown) =>
-      newDigest(deps, readArgs(args)),
+    'digestLens.newDigest': (args?: unknown) => newDigest(deps, readArgs(args)),
   });
 };
