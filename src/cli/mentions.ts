@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { citationDigests, citationLookup, parseBib } from '../core/recognizer';
+import { citationDigests, citationLookup, MAX_BIB_BYTES, MAX_BIB_FILES, parseBib } from '../core/recognizer';
 import { bundleRecognizer, LoadedBundle } from '../core/corpus';
 import { Citations, splitLines } from '../core/recognizer';
 import { Mention } from '../core/types';
@@ -48,8 +48,8 @@ export function toJson(m: Mention): Record<string, unknown> {
 function bibliographyOf(bibFiles: readonly string[], index: LoadedBundle): Citations | undefined {
   if (bibFiles.length === 0) return undefined;
   const entries = [];
-  for (const f of bibFiles.slice(0, 100)) {
-    const read = readTextFile(f, 2 * 1024 * 1024);
+  for (const f of bibFiles.slice(0, MAX_BIB_FILES)) {
+    const read = readTextFile(f, MAX_BIB_BYTES);
     if (!('error' in read)) entries.push(...parseBib(read.text));
   }
   const digests = Array.from({ length: index.entries.length }, (_, i) => index.entries.at(i));

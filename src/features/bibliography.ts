@@ -1,11 +1,7 @@
 import * as vscode from 'vscode';
-import { citationDigests, citationLookup, parseBib } from '../core/recognizer';
+import { citationDigests, citationLookup, MAX_BIB_BYTES, MAX_BIB_FILES, parseBib } from '../core/recognizer';
 import { Citations } from '../core/recognizer';
 import { Feature } from './deps';
-
-/** Bounds on reading the workspace's bibliographies. */
-const MAX_BIB_FILES = 20;
-const MAX_BIB_BYTES = 2 * 1024 * 1024;
 
 /**
  * The workspace's `.bib` files, resolved against the corpus: `\cite{key}` and `[@key]` become

@@ -13,6 +13,10 @@ export interface BibEntry {
   fields: Record<string, string>;
 }
 
+/** How many `.bib` files of a workspace (or a `mentions` run) are read, and how large each may be. */
+export const MAX_BIB_FILES = 20;
+export const MAX_BIB_BYTES = 2 * 1024 * 1024;
+
 /** Limits on one file, so a huge or hostile `.bib` costs bounded work. */
 const MAX_ENTRIES = 20_000;
 const MAX_VALUE = 4_000;
