@@ -7,11 +7,10 @@ import { Mention } from '../core/types';
 import { CliIO } from './io';
 import { defaultBundleDir, readBundleIndex } from './loadBundle';
 import { readArgs } from './options';
+import { isBinaryBytes } from '../core/text';
 
 /** Larger files are refused rather than read whole into memory. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
-/** How much of the start of a file is checked for NUL bytes, as git and grep do. */
-const BINARY_PROBE_BYTES = 8192;
 
 export type ReadResult = { text: string } | { error: string };
 
@@ -26,8 +25,7 @@ export function readTextFile(file: string, maxBytes = MAX_FILE_BYTES): ReadResul
   if (!stat.isFile()) return { error: `${file}: not a regular file` };
   if (stat.size > maxBytes) return { error: `${file}: ${stat.size} bytes is larger than the ${maxBytes}-byte limit` };
   const bytes = fs.readFileSync(file);
-  const probe = bytes.subarray(0, BINARY_PROBE_BYTES);
-  if (probe.includes(0)) return { error: `${file}: looks like a binary file (NUL bytes); not scanned` };
+  if (isBinaryBytes(bytes)) return { error: `${file}: looks like a binary file (NUL bytes); not scanned` };
   return { text: bytes.toString('utf8').replace(/^\uFEFF/, '') };
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { plainText } from '../core/text';
+import { isBinaryBytes, plainText } from '../core/text';
 import { mapConcurrent } from '../core/util';
 import { excludeMatcher } from '../core/workspace';
 import { BINARY_GLOBS, enabledGlobs, excludeGlob, FileFindings, fileFindings, gitignoreGlobs, Location, PaperSummary, summarize, workspaceBibtex, WorkspaceSummary } from '../core/workspace';
@@ -152,7 +152,7 @@ export class WorkspacePapers extends Disposable implements vscode.TreeDataProvid
       if (!(stat.type & vscode.FileType.File) || stat.size > LIMITS.fileBytes || stat.size > budget.bytes) return undefined;
       budget.bytes -= stat.size;
       const bytes = await vscode.workspace.fs.readFile(uri);
-      if (bytes.byteLength > LIMITS.fileBytes || bytes.subarray(0, 8192).includes(0)) return undefined;
+      if (bytes.byteLength > LIMITS.fileBytes || isBinaryBytes(bytes)) return undefined;
       const text = new TextDecoder().decode(bytes);
       const options = { methods: this.deps.settings().hover.methodNames, arxiv: true, maxLines: LIMITS.lines };
       const mentions = this.deps.corpus.recognizer.scanText(text, options);

@@ -5,6 +5,8 @@
  * two files claim. File access comes in through `FolderFs`, so this stays free of Node and
  * `vscode` (the extension passes `workspace.fs`, the CLI `node:fs`).
  */
+import { isBinaryBytes } from '../text/binary';
+
 /** Digest files larger than this are refused: a digest is a page of text, not a book. */
 export const MAX_DIGEST_BYTES = 1_000_000;
 /** Larger files are not read at all (bytes on disk; the parser's character limit is the same number). */
@@ -219,6 +221,6 @@ export function fileSizeProblem(size: number): string | undefined {
 export function decodeDigestBytes(bytes: Uint8Array): { text: string } | { problem: string } {
   const tooLarge = fileSizeProblem(bytes.byteLength);
   if (tooLarge) return { problem: tooLarge };
-  if (bytes.subarray(0, 8192).includes(0)) return { problem: 'binary file, not a markdown digest' };
+  if (isBinaryBytes(bytes)) return { problem: 'binary file, not a markdown digest' };
   return { text: new TextDecoder('utf-8').decode(bytes) };
 }

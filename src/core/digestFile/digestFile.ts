@@ -10,6 +10,7 @@ import { curatedPairs, type FieldContext, readCuratedFields, readPaperFacts } fr
 import { DIGEST_ID, idClashMessage, idFromFileName, resolveIdClaims } from '../digest/digestIds';
 import { MAX_DIGEST_BYTES } from '../digest/digestFolder';
 import { safeExternalUrl } from '../text/url';
+import { isBinaryText } from '../text/binary';
 import type { DigestKind, DigestMeta, Lang, PaperRef, Problem, Severity, SourceInfo } from '../types';
 
 export type ParsedDigest = DigestMeta & { body: string };
@@ -136,7 +137,7 @@ function parseDigestFileUncapped(
     report(`file too large (${text.length} characters; a digest may have at most ${MAX_DIGEST_BYTES})`, { line: 0, column: 0 });
     return { problems };
   }
-  if (text.includes('\u0000') || (text.match(/\uFFFD/g)?.length ?? 0) > 8) {
+  if (isBinaryText(text)) {
     report('binary file, not a markdown digest', { line: 0, column: 0 });
     return { problems };
   }

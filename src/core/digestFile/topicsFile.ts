@@ -3,6 +3,7 @@ import { LineCounter, parseDocument, isMap, isSeq, isScalar } from 'yaml';
 import { nestingProblem } from './digestFile';
 import { MAX_TOPICS, MIN_TOPICS } from '../digest/topics';
 import { DIGEST_ID } from '../digest/digestIds';
+import { isBinaryText } from '../text/binary';
 import type { Problem, Topic } from '../types';
 
 /** Topic ids are spelled like digest ids (kebab-case). */
@@ -24,7 +25,7 @@ export function parseTopics(text: string, file: string): { topics: Topic[]; prob
   const report = (message: string, offset?: number, severity: Problem['severity'] = 'error'): void => {
     problems.push({ file, ...at(offset), message, severity });
   };
-  if (text.includes('\u0000')) {
+  if (isBinaryText(text)) {
     report('binary file, expected YAML');
     return { topics, problems };
   }

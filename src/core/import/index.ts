@@ -10,7 +10,8 @@ import { mergeDuplicatePosts } from './dedupe';
 import { parseHabr } from './habr';
 import { parseTelegramJson } from './telegramJson';
 import { parseTelegramPage } from './telegramPage';
-import { looksBinary, normalizeNewlines } from './text';
+import { normalizeNewlines } from './text';
+import { isBinaryText } from '../text/binary';
 import type { ImportResult, ParseOutput } from './types';
 
 export type { Draft, ImportResult, ImportedPost, MergedDuplicate, SkippedPost, SourceFormat } from './types';
@@ -42,7 +43,7 @@ export function importSource(text: string, fileName: string, options: ImportOpti
   if (text.length > MAX_IMPORT_CHARS) {
     return empty({ severity: 'error', message: `file too large to import (${text.length} characters; the limit is ${MAX_IMPORT_CHARS})` });
   }
-  if (looksBinary(text)) return empty({ severity: 'error', message: 'binary file, not a text page or a JSON export' });
+  if (isBinaryText(text)) return empty({ severity: 'error', message: 'binary file, not a text page or a JSON export' });
   const normalized = normalizeNewlines(text);
   if (normalized.trim() === '') return empty({ severity: 'error', message: 'empty file' });
   const format = detectFormat(normalized, fileName);

@@ -5,18 +5,6 @@ export function normalizeNewlines(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
-/**
- * Heuristic for "this is not text": NUL characters, or many U+FFFD replacement characters
- * (what a UTF-8 decoder leaves behind when fed a binary file).
- */
-export function looksBinary(text: string): boolean {
-  const sample = text.slice(0, 65536);
-  if (sample.includes('\u0000')) return true;
-  let bad = 0;
-  for (const ch of sample) if (ch === '\uFFFD') bad++;
-  return sample.length > 0 && bad / sample.length > 0.02;
-}
-
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D\u20E3]/gu;
 
 export function stripEmoji(text: string): string {
