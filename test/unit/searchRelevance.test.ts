@@ -131,6 +131,13 @@ describe('search relevance on the corpus', function () {
     assert.ok(!ids.includes('2-simplicial-attention') && !ids.includes('nca-arc-agi'), ids.join(', '));
   });
 
+  it('a hit lists first the words of the field it is labelled with', () => {
+    const hit = search.search('replace attention with retention')[0];
+    assert.strictEqual(hit.id, 'retnet');
+    assert.strictEqual(hit.field, 'name');
+    assert.strictEqual(hit.words[0], 'retention', hit.words.join(', '));
+  });
+
   it('a word that is in no digest finds nothing', () => {
     assert.deepStrictEqual(search.search('zzqqxxwwvvjj'), []);
   });

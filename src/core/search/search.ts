@@ -313,16 +313,21 @@ export class DigestSearch {
     while (this.bases[p] > g) p--;
     const doc = g - this.bases[p];
     const { index, id } = this.parts[p];
-    let best = 8;
-    const words: string[] = [];
+    // Each matched word with the best field it is in, best field first: the label shows the
+    // best field, so its words must lead the list it is shown with.
+    const matched: { word: string; code: number }[] = [];
     for (const c of used) {
       if (c.part !== p) continue;
       const code = index.codeOf(c.word, doc);
       if (code < 0) continue;
-      if (code < best) best = code;
-      const w = index.words[c.word];
-      if (!words.includes(w)) words.push(w);
+      const word = index.words[c.word];
+      const seen = matched.find((m) => m.word === word);
+      if (!seen) matched.push({ word, code });
+      else if (code < seen.code) seen.code = code;
     }
+    matched.sort((a, b) => a.code - b.code);
+    const best = matched.length > 0 ? matched[0].code : 8;
+    const words = matched.map((m) => m.word);
     const field: MatchedField =
       this.tier[g] === 3 ? 'arxiv' : best <= Code.NamePart ? 'name' : best === Code.Title ? 'title' : best === Code.Tldr ? 'tldr' : best === Code.Topic ? 'topic' : 'body';
     return { id: id(doc), score: this.key(g), field, words, typo: this.exactCount[g] === 0 && this.tier[g] === 0 };
