@@ -14,7 +14,7 @@ import { applyControls, type MentionControls } from '../recognizer/mentionEviden
 import { type Citations, identifierRange, MAX_DOCUMENT_LINES, type Recognizer } from '../recognizer/recognizer';
 import { topicLabel } from '../digest/topics';
 import { DigestEntry, Lang, Mention, Topic } from '../types';
-import { breakIconSyntax } from '../text/untrusted';
+import { breakIconSyntax, visibleLine } from '../text/untrusted';
 import { safeExternalUrl } from '../text/url';
 
 export interface CardLookup {
@@ -153,10 +153,6 @@ export const DEFAULT_COMMANDS: CardCommands = {
   ignoreDigest: 'digestLens.ignoreDigest',
 } satisfies Record<keyof CardCommands, CommandId>;
 
-// Bidi overrides/isolates and marks can make escaped text read as something else (Trojan Source);
-// C0/C1 controls and zero-width no-break spaces have no business in a card either.
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-const WHITESPACE = /[\s\u2028\u2029]+/g;
 // Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping all of them
 // leaves no way to open a link, emphasis, code span, HTML, entity, autolink or `$(icon)`.
 const PUNCTUATION = /[!-/:-@[-`{-~]/g;
@@ -166,7 +162,7 @@ const PUNCTUATION = /[!-/:-@[-`{-~]/g;
  * stop theme icons (the renderer finds `$(name)` after unescaping), so that syntax is broken first.
  */
 export function escapeMarkdown(text: string): string {
-  return breakIconSyntax(text.replace(INVISIBLE, '').replace(WHITESPACE, ' ').trim()).replace(PUNCTUATION, '\\$&');
+  return breakIconSyntax(visibleLine(text)).replace(PUNCTUATION, '\\$&');
 }
 
 /** An http(s) URL (by the one rule, `url.ts`) made safe for `[text](url)`: parentheses, spaces and quotes percent-encoded. */
