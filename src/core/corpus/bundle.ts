@@ -5,6 +5,7 @@ import { summarize } from '../render/summary';
 import { buildSearchIndex, searchDoc } from '../search/searchIndex';
 import { checkCompiledNames, CompiledNames, CompileOptions, compileNames } from '../recognizer/nameTable';
 import { Recognizer } from '../recognizer/recognizer';
+import { byUnits } from '../util/order';
 
 /**
  * The one bundle format the extension reads: `index.json` keeps the ids, the recognizer's
@@ -73,7 +74,7 @@ export function buildBundle(
   topics: readonly Topic[],
   names: CompileOptions = {},
 ): { index: BundleIndex; bodies: BundleBodies } {
-  const sorted = [...digests].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...digests].sort((a, b) => byUnits(a.id, b.id));
   const entries = sorted.map((d) => toEntry({ ...d, file: undefined }, 'bundled'));
   const bodies: BundleBodies = {};
   for (const d of sorted) bodies[d.id] = d.body;

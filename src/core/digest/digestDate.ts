@@ -2,6 +2,7 @@ import { arxivMonth } from '../arxiv/arxiv';
 
 export { arxivMonth };
 import { DigestEntry } from '../types';
+import { byUnits } from '../util/order';
 
 /**
  * When a digest is "from", for sorting and the date grouping: the post date when the source
@@ -56,7 +57,7 @@ export type SortBy = 'date' | 'title';
  * `dateOf` lets a caller pass dates it computed once for a long list.
  */
 export function compareDigests(by: SortBy, dateOf: (d: DigestEntry) => DigestDate | undefined = digestDate): (a: DigestEntry, b: DigestEntry) => number {
-  const byTitle = (a: DigestEntry, b: DigestEntry) => a.title.localeCompare(b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const byTitle = (a: DigestEntry, b: DigestEntry) => a.title.localeCompare(b.title) || byUnits(a.id, b.id);
   if (by === 'title') return byTitle;
   return (a, b) => {
     const ka = dateOf(a)?.key;

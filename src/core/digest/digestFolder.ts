@@ -6,6 +6,7 @@
  * `vscode` (the extension passes `workspace.fs`, the CLI `node:fs`).
  */
 import { isBinaryBytes } from '../text/binary';
+import { byUnits } from '../util/order';
 
 /** Digest files larger than this are refused: a digest is a page of text, not a book. */
 export const MAX_DIGEST_BYTES = 1_000_000;
@@ -59,7 +60,7 @@ export function isDigestFileName(name: string): boolean {
   return /\.md$/i.test(name) && !/^readme\.md$/i.test(name);
 }
 
-const byName = ([a]: [string, number], [b]: [string, number]): number => (a < b ? -1 : a > b ? 1 : 0);
+const byName = ([a]: [string, number], [b]: [string, number]): number => byUnits(a, b);
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);

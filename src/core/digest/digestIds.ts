@@ -2,6 +2,7 @@
  * Digest identity: the id a file is named for, and which file keeps an id several claim. One
  * rule for the extension's user folders, the CLI's `validate`, the bundle and the importer.
  */
+import { byUnits } from '../util/order';
 
 /** What an id may be: lower-case letters and digits in dash-separated runs (it names the file). */
 export const DIGEST_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -29,7 +30,7 @@ export function resolveIdClaims<T extends IdClaim>(
   name: (file: string) => string = (f) => f,
 ): { kept: T[]; clashes: { claim: T; owner: string }[] } {
   const named = (c: T): boolean => idFromFileName(c.file) === c.id;
-  const order = [...claims].sort((a, b) => Number(named(b)) - Number(named(a)) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const order = [...claims].sort((a, b) => Number(named(b)) - Number(named(a)) || byUnits(a.file, b.file));
   const owner = new Map<string, string>();
   const keptSet = new Set<T>();
   const clashes: { claim: T; owner: string }[] = [];

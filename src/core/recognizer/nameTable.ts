@@ -14,6 +14,7 @@
 import { normalizeArxivId } from '../arxiv/arxiv';
 import { CharClass, transliterateGreek } from './recognizerChars';
 import { Boundary, skeletonize } from './recognizerText';
+import { byUnits } from '../util/order';
 
 export interface TableEntry {
   id: string;
@@ -180,7 +181,6 @@ interface Pending {
   digests: number[];
 }
 
-const byUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Compiles the names and arXiv IDs of `entries` into the table the bundle ships. */
 export function compileNames(entries: readonly TableEntry[], options: CompileOptions = {}): CompiledNames {

@@ -10,6 +10,7 @@
 import { Topic } from '../types';
 import { normalizeArxivId } from '../arxiv/arxiv';
 import { camelParts, compactName, eachWord, isStopWord, letterMask, stemWord } from './searchText';
+import { byUnits } from '../util/order';
 
 /** Where a word was found, best first; the code is the posting's low three bits. */
 export const enum Code {
@@ -167,7 +168,6 @@ export function arxivWord(id: string): string {
   return normalizeArxivId(id).toLowerCase();
 }
 
-const byUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A compiled index, loaded in place. */
 export class SearchIndex {

@@ -7,6 +7,7 @@ import { trimTrailing } from '../settings/paths';
 import { bibtex, bibtexForArxivId } from '../render/citation';
 import { groupMentions } from '../recognizer/inFile';
 import { DigestEntry, Mention } from '../types';
+import { byUnits } from '../util/order';
 
 export interface Location {
   file: string;
@@ -61,7 +62,7 @@ export function summarize(perFile: ReadonlyMap<string, FileFindings>, lookup: (i
   }
   for (const [id, locs] of unknown) if (!lookup(id)) out.unknown.push(summary(id, locs));
   out.digests.sort((a, b) => b.count - a.count || a.key.title.localeCompare(b.key.title));
-  out.unknown.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  out.unknown.sort((a, b) => b.count - a.count || byUnits(a.key, b.key));
   return out;
 }
 
