@@ -34,6 +34,11 @@ export interface ParseOptions {
   maxYear?: number;
 }
 
+/** The names a digest is known by in code: its method names, then its aliases (package, module, repository names). */
+export function digestNames(d: { readonly methods: readonly string[]; readonly aliases?: readonly string[] }): string[] {
+  return [...d.methods, ...(Array.isArray(d.aliases) ? d.aliases : [])];
+}
+
 export function maxYearOf(options: ParseOptions): number {
   return options.maxYear ?? new Date().getUTCFullYear() + 1;
 }

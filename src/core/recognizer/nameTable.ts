@@ -15,6 +15,7 @@ import { normalizeArxivId } from '../arxiv/arxiv';
 import { CharClass, transliterateGreek } from './recognizerChars';
 import { Boundary, skeletonize } from './recognizerText';
 import { byUnits } from '../util/order';
+import { digestNames } from '../digest/curation';
 
 export interface TableEntry {
   id: string;
@@ -89,11 +90,22 @@ const MAX_KEY = 64;
 export const PREFIX = 3;
 /** Without a word list, plain words up to this long may be English words. */
 const MAYBE_WORD_LENGTH = 8;
-const MARKED = 1;
-const DISTINCTIVE = 2;
-const WORD = 4;
-const SHORT = 8;
-const COINED = 16;
+/** How a spelling's flags are packed into the table: one bit each. */
+const FLAG_BITS = { marked: 1, distinctive: 2, word: 4, short: 8, coined: 16 } as const;
+type Flag = keyof typeof FLAG_BITS;
+const FLAGS = Object.keys(FLAG_BITS) as Flag[];
+
+function packFlags(s: Record<Flag, boolean>): number {
+  let f = 0;
+  for (const flag of FLAGS) if (s[flag]) f |= FLAG_BITS[flag];
+  return f;
+}
+
+function unpackFlags(f: number): Record<Flag, boolean> {
+  const out = {} as Record<Flag, boolean>;
+  for (const flag of FLAGS) out[flag] = (f & FLAG_BITS[flag]) !== 0;
+  return out;
+}
 
 /**
  * Up to three UTF-16 units as one number (exact: 48 bits), so the per-position prefix lookups
@@ -111,14 +123,8 @@ const NO_BREAKS: number[] = [];
 /** What may stand between the parts of a name; any other symbol makes the name unmatchable. */
 const SYMBOL = /[^\p{L}\p{N}\p{M} _.'\u2019/\u2010\u2011-]/u;
 
-interface CompiledName {
+interface CompiledName extends Omit<Spelling, 'digests' | 'breaks'> {
   key: string;
-  cased: string;
-  marked: boolean;
-  distinctive: boolean;
-  word: boolean;
-  short: boolean;
-  coined: boolean;
   breaks: number[];
 }
 
@@ -191,7 +197,7 @@ export function compileNames(entries: readonly TableEntry[], options: CompileOpt
     if (!c) return;
     let list = names.get(c.key);
     if (!list) names.set(c.key, (list = []));
-    const flags = (c.marked ? MARKED : 0) | (c.distinctive ? DISTINCTIVE : 0) | (c.word ? WORD : 0) | (c.short ? SHORT : 0) | (c.coined ? COINED : 0);
+    const flags = packFlags(c);
     const breaks = c.breaks.join(',');
     const same = list.find((s) => s.cased === c.cased && s.flags === flags && s.breaks === breaks);
     if (same) {
@@ -200,7 +206,7 @@ export function compileNames(entries: readonly TableEntry[], options: CompileOpt
     } else list.push({ cased: c.cased, flags, breaks, digests: [at] });
   };
   entries.forEach((e, at) => {
-    for (const raw of [...e.methods, ...(Array.isArray(e.aliases) ? e.aliases : [])]) {
+    for (const raw of digestNames(e)) {
       if (typeof raw !== 'string') continue;
       const name = raw.normalize('NFC').trim();
       add(name, at, true);
@@ -435,14 +441,9 @@ export class NameTable {
         .split('|')
         .map((s) => {
           const [flags, cased, breaks, digests] = s.split('/');
-          const f = Number(flags);
           return {
             cased: cased || key,
-            marked: (f & MARKED) !== 0,
-            distinctive: (f & DISTINCTIVE) !== 0,
-            word: (f & WORD) !== 0,
-            short: (f & SHORT) !== 0,
-            coined: (f & COINED) !== 0,
+            ...unpackFlags(Number(flags)),
             breaks: breaks ? breaks.split(',').map(Number) : NO_BREAKS,
             digests: numbers(digests ?? '', this.base),
           };

@@ -21,6 +21,7 @@ import { decideMentions, EvidenceEntry, inEncodedData, initialsOf, isMinifiedLin
 import { CompiledNames, CompileOptions, NameTable, PREFIX, Spelling, TableEntry, compileNames, unitsCode } from './nameTable';
 import { Boundary, Skeleton, skeletonize } from './recognizerText';
 import { Mention } from '../types';
+import { digestNames } from '../digest/curation';
 
 export type RecognizerEntry = TableEntry & EvidenceEntry;
 
@@ -210,7 +211,7 @@ export class Recognizer {
       entry: (at) => this.entries.at(at),
       ownNames: (at) => {
         const e = this.entries.at(at);
-        return e ? [...e.methods, ...(e.aliases ?? [])].filter((m) => typeof m === 'string' && initialsOf(m) !== '') : [];
+        return e ? digestNames(e).filter((m) => typeof m === 'string' && initialsOf(m) !== '') : [];
       },
     });
   }

@@ -11,6 +11,7 @@ import { Topic } from '../types';
 import { normalizeArxivId } from '../arxiv/arxiv';
 import { camelParts, compactName, eachWord, isStopWord, letterMask, stemWord } from './searchText';
 import { byUnits } from '../util/order';
+import { digestNames } from '../digest/curation';
 
 /** Where a word was found, best first; the code is the posting's low three bits. */
 export const enum Code {
@@ -95,7 +96,7 @@ export function buildSearchIndex(docs: readonly SearchDoc[], topicOf: (id: strin
     const text = (s: string | undefined, code: number): void => {
       if (s) eachWord(s, (w) => isStopWord(w) || note(w, code));
     };
-    for (const name of [...d.methods, ...(d.aliases ?? [])]) {
+    for (const name of digestNames(d)) {
       const whole = compactName(name);
       if (whole.length >= 2 && whole.length <= 60) note(whole, Code.Name);
       text(name, Code.NamePart);
