@@ -191,10 +191,7 @@ export class Recognizer {
       const from = Math.max(0, character - WINDOW);
       const to = Math.min(text.length, character + WINDOW);
       const raw = this.candidatesIn(text, line, from, to);
-      const here = (m: { start: number; end: number }) => {
-        const r = identifierRange(text, { character: m.start, endCharacter: m.end, kind: 'method' });
-        return r.start <= character && character < r.end;
-      };
+      const here = (m: { start: number; end: number }) => covers(text, { character: m.start, endCharacter: m.end, kind: 'method' }, character);
       raw.names = raw.names.filter(here);
       raw.arxiv = raw.arxiv.filter((a) => a.mention.character <= character && character < a.mention.endCharacter);
       if (raw.names.every((c) => c.senses.every((sense) => sense.unambiguous))) return this.decide([text], raw);
@@ -418,12 +415,15 @@ export function identifierRange(text: string, m: Pick<Mention, 'character' | 'en
   return { start: a, end: b };
 }
 
+/** Whether the identifier that holds `m` covers `character` (where a hover shows its card). */
+function covers(text: string, m: Pick<Mention, 'character' | 'endCharacter' | 'kind'>, character: number): boolean {
+  const r = identifierRange(text, m);
+  return r.start <= character && character < r.end;
+}
+
 /** The mentions of one line whose identifier covers `character`. */
-export function mentionsCovering(mentions: readonly Mention[], text: string, character: number): Mention[] {
-  return mentions.filter((m) => {
-    const r = identifierRange(text, m);
-    return r.start <= character && character < r.end;
-  });
+function mentionsCovering(mentions: readonly Mention[], text: string, character: number): Mention[] {
+  return mentions.filter((m) => covers(text, m, character));
 }
 
 /** A document's decided mentions, with a lookup by line for the hover. */
@@ -484,8 +484,7 @@ function separatorsFit(ctx: Context, s: number, e: number, breaks: readonly numb
 }
 
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isIdentChar = (c: number): boolean =>
-  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c > 127;
+const isIdentChar = (c: number): boolean => isWordChar(c) || c > 127;
 
 /** Whether a stretch of text sits in code rather than prose (rule 3 in the header). */
 class Context {
