@@ -1,5 +1,6 @@
 import { toEntry } from '../../src/core/corpus/bundle';
-import { bibtex, escapeBibtex, yearOfArxivId } from '../../src/core/render/citation';
+import { bibtex, escapeBibtex } from '../../src/core/render/citation';
+import { yearOfArxivId } from '../../src/core/arxiv/arxiv';
 import { nestingProblem, parseDigestFile, serializeDigest, validateDigestFiles } from '../../src/core/digestFile/digestFile';
 import { idFromFileName } from '../../src/core/digest/digestIds';
 import { classifyInput, digestTemplate } from '../../src/core/digestFile/digestTemplate';

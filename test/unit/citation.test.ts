@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { bibtex, escapeBibtex, yearOfArxivId } from '../../src/core/render/citation';
+import { bibtex, escapeBibtex } from '../../src/core/render/citation';
+import { yearOfArxivId } from '../../src/core/arxiv/arxiv';
 import { DigestEntry } from '../../src/core/types';
 import { parseBib } from '../builders/bibtex';
 import { entry } from '../builders/digests';

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { arxivMonth, digestDate, sortDigests } from '../../src/core/digest/digestDate';
 import { groupDigests } from '../../src/core/corpus/grouping';
-import { yearOfArxivId } from '../../src/core/render/citation';
+import { yearOfArxivId } from '../../src/core/arxiv/arxiv';
 import { entry, TOPICS } from '../builders/digests';
 
 const labels = { lang: 'en' as const, undated: 'Undated', unknownSource: 'Unknown source', noTopic: 'No topic' };

@@ -18,7 +18,7 @@ export type { Draft, ImportResult, ImportedPost, MergedDuplicate, SkippedPost, S
 export { detectFormat } from './detect';
 export { draftsFromPosts } from './draft';
 export { mergeDuplicatePosts } from './dedupe';
-export { findExisting, importFileId, mergeWithExisting, planImport } from './merge';
+export { findExisting, mergeWithExisting, planImport } from './merge';
 export type { Existing, PlannedDigest, PlanStatus } from './merge';
 
 /** Larger inputs are refused rather than risking the editor's worker or the CLI's memory. */

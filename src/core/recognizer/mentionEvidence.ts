@@ -77,7 +77,7 @@ const isUpper = (c: number): boolean => c >= 65 && c <= 90;
 const isLetter = (c: number): boolean => isLower(c) || isUpper(c);
 
 /** The words of a document, lower-cased, and the acronym spell-outs it contains. */
-export class DocumentWords {
+class DocumentWords {
   private wordSet: Set<string> | undefined;
   /** Acronym (lower case) → spell-outs found (each a lower-case phrase). */
   readonly spellOuts = new Map<string, string[]>();

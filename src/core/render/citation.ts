@@ -1,10 +1,8 @@
 /**
- * BibTeX for a digest. The corpus has no author lists, so entries are `@misc` with what is
- * known for certain: title, arXiv eprint (and the year it encodes), URL.
+ * BibTeX for a digest: `@misc` entries with what is known for certain — title, the curated
+ * authors when the digest has them, arXiv eprint (and the year it encodes), URL.
  */
 import { arxivLinks, isArxivId, normalizeArxivId, yearOfArxivId } from '../arxiv/arxiv';
-
-export { yearOfArxivId };
 import { DigestEntry } from '../types';
 import { safeExternalUrl } from '../text/url';
 

@@ -98,7 +98,7 @@ export const openDigestAction: CardAction = ({ entries, labels, commands, compac
   !compact && entries.length === 1 ? { icon: 'go-to-file', text: labels.openDigest, command: commands.openDigest, args: [entries[0].id] } : undefined;
 
 /** Star or Unstar, on a card that shows one digest. */
-export const starAction: CardAction = ({ entries, labels, commands, compact, starred }) => {
+const starAction: CardAction = ({ entries, labels, commands, compact, starred }) => {
   if (compact || entries.length !== 1) return undefined;
   const id = entries[0].id;
   return starred(id)
@@ -107,14 +107,14 @@ export const starAction: CardAction = ({ entries, labels, commands, compact, sta
 };
 
 /** "Don't show cards for ‘NAME’" for each method name (at most three) the text under the cursor used. */
-export const ignoreNameAction: CardAction = ({ mentions, labels, commands }) => {
+const ignoreNameAction: CardAction = ({ mentions, labels, commands }) => {
   const names: string[] = [];
   for (const m of mentions) if (m.kind === 'method' && m.name && !names.includes(m.name) && names.length < 3) names.push(m.name);
   return names.map((n) => ({ icon: 'eye-closed', text: labels.ignoreName.replace('{0}', n), command: commands.ignoreName, args: [n] }));
 };
 
 /** "Mute this digest", on a card that shows one digest. */
-export const muteDigestAction: CardAction = ({ entries, labels, commands, compact }) =>
+const muteDigestAction: CardAction = ({ entries, labels, commands, compact }) =>
   !compact && entries.length === 1 ? { icon: 'mute', text: labels.muteDigest, command: commands.ignoreDigest, args: [entries[0].id] } : undefined;
 
 /** The action line, in order: add an action here to show it on every card. */
@@ -144,7 +144,7 @@ export interface HoverCard {
   commands: string[];
 }
 
-export const DEFAULT_COMMANDS: CardCommands = {
+const DEFAULT_COMMANDS: CardCommands = {
   openDigest: 'digestLens.openDigest',
   search: 'digestLens.search',
   star: 'digestLens.star',

@@ -10,9 +10,9 @@ import { stemmer as russianStem } from '@orama/stemmers/russian';
 import englishStem from 'wink-porter2-stemmer';
 
 /** Shortest word indexed or looked up; one letter matches everything. */
-export const MIN_WORD = 2;
+const MIN_WORD = 2;
 /** Longest word kept: longer runs are hashes, URLs or base64, not words anyone types. */
-export const MAX_WORD = 40;
+const MAX_WORD = 40;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const MARKS = /\p{M}/gu;
