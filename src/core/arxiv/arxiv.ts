@@ -69,6 +69,11 @@ function validNewStyle(yymm: number, numberDigits: number): boolean {
   return numberDigits === 4 ? yymm <= 1412 : yymm >= 1501;
 }
 
+/** An old-style archive's subject class, if it has one: exactly two letters after the dot (`math.GT`). */
+function validSubjectClass(archive: string, dot: number): boolean {
+  return dot < 0 || (archive.length - dot === 3 && isAsciiLetter(archive.charCodeAt(dot + 1)) && isAsciiLetter(archive.charCodeAt(dot + 2)));
+}
+
 function validOldStyle(digits: string): boolean {
   const yy = Number(digits.slice(0, 2));
   const mm = Number(digits.slice(2, 4));
@@ -202,10 +207,7 @@ function oldStyleAt(text: string, start: number, numEnd: number, from: number, t
   const dot = archive.indexOf('.');
   const base = dot < 0 ? archive : archive.slice(0, dot);
   if (!OLD_ARCHIVES.has(base)) return undefined;
-  // Subject class: exactly two letters (`math.GT`).
-  if (dot >= 0 && (archive.length - dot !== 3 || !isAsciiLetter(archive.charCodeAt(dot + 1)) || !isAsciiLetter(archive.charCodeAt(dot + 2)))) {
-    return undefined;
-  }
+  if (!validSubjectClass(archive, dot)) return undefined;
   const idEnd = versionEnd(text, numEnd, to);
   if (!acceptableAfter(text, idEnd, to)) return undefined;
   return { start: formStart(text, a, from), end: idEnd, idStart: a, idEnd, id: normalizeArxivId(text.slice(a, idEnd)) };
@@ -255,7 +257,7 @@ export function arxivIdProblem(raw: string): string | undefined {
   const dot = archive.indexOf('.');
   const base = (dot < 0 ? archive : archive.slice(0, dot)).toLowerCase();
   if (!OLD_ARCHIVES.has(base)) return `"${raw}" is not a well-formed arXiv ID ("${archive}" is not an arXiv archive)`;
-  if (dot >= 0 && (archive.length - dot !== 3 || !isAsciiLetter(archive.charCodeAt(dot + 1)) || !isAsciiLetter(archive.charCodeAt(dot + 2)))) return shape;
+  if (!validSubjectClass(archive, dot)) return shape;
   const numEnd = digitRunEnd(raw, slash + 1, raw.length);
   if (numEnd - slash - 1 !== 7 || versionEnd(raw, numEnd, raw.length) !== raw.length) return shape;
   if (!validOldStyle(raw.slice(slash + 1, slash + 5))) return `"${raw}" is not a well-formed arXiv ID (no such month)`;
@@ -300,16 +302,13 @@ export function arxivLinks(raw: string): ArxivLinks {
  */
 export function arxivMonth(raw: string): string | undefined {
   const id = normalizeArxivId(raw);
+  // A valid ID has four digits of year and month where they belong (checked by isArxivId).
   if (!isArxivId(id)) return undefined;
   const slash = id.indexOf('/');
   const yymm = slash < 0 ? id.slice(0, 4) : id.slice(slash + 1, slash + 5);
-  if (yymm.length !== 4 || digitRunEnd(yymm, 0, 4) !== 4) return undefined;
   const yy = Number(yymm.slice(0, 2));
-  const month = Number(yymm.slice(2));
-  if (month < 1 || month > 12) return undefined;
   // arXiv began in 1991; old-style two-digit years from 91 on are the 1990s.
   const year = slash >= 0 && yy >= 91 ? 1900 + yy : 2000 + yy;
-  if (slash < 0 && year * 100 + month < 200704) return undefined;
   return `${year}-${yymm.slice(2)}`;
 }
 
