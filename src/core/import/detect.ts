@@ -1,5 +1,6 @@
 import { ALPHAXIV_URL_LINE } from './alphaxiv';
 import { isLinkMarker, isReactionLine, isTelegramNoise } from './noise';
+import { MESSAGES_LIST } from './telegramJson';
 import type { SourceFormat } from './types';
 
 /**
@@ -9,7 +10,7 @@ import type { SourceFormat } from './types';
 export function detectFormat(text: string, fileName: string): SourceFormat | undefined {
   const head = text.trimStart();
   if (head.startsWith('{') || /\.json$/i.test(fileName)) {
-    return /"messages"\s*:\s*\[/.test(text.slice(0, 1_000_000)) ? 'telegram-json' : undefined;
+    return MESSAGES_LIST.test(text.slice(0, 1_000_000)) ? 'telegram-json' : undefined;
   }
   const lines = text.split('\n', 20000).map((l) => l.trim());
   const count = (pred: (l: string) => boolean): number => lines.reduce((n, l) => n + (pred(l) ? 1 : 0), 0);

@@ -60,12 +60,15 @@ export function messageText(text: unknown): { plain: string; links: string[] } {
 
 /** The top-level objects of the `messages` array: one pass over the text, strings tracked. */
 interface Scan {
+  /** Where the `"messages": [` list starts. */
+  listAt: number;
   objects: { start: number; end: number }[];
   /** Where a last, incomplete object starts (the file is cut off inside it). */
   cutAt?: number;
 }
 
-const MESSAGES_LIST = /"messages"\s*:\s*\[/;
+/** Where a Telegram Desktop export's message list opens (also how the format is recognized). */
+export const MESSAGES_LIST = /"messages"\s*:\s*\[/;
 
 function scanMessages(text: string): Scan | undefined {
   const list = MESSAGES_LIST.exec(text);
@@ -76,7 +79,7 @@ function scanMessages(text: string): Scan | undefined {
     let c = text.charCodeAt(i);
     // whitespace and commas between objects
     while (i < text.length && (c === 32 || c === 10 || c === 13 || c === 9 || c === 44)) c = text.charCodeAt(++i);
-    if (c !== 123 /* { */) return { objects };
+    if (c !== 123 /* { */) return { listAt: list.index, objects };
     const start = i;
     let depth = 0;
     let inString = false;
@@ -92,10 +95,10 @@ function scanMessages(text: string): Scan | undefined {
         break;
       }
     }
-    if (depth !== 0) return { objects, cutAt: start };
+    if (depth !== 0) return { listAt: list.index, objects, cutAt: start };
     objects.push({ start, end: i });
   }
-  return { objects };
+  return { listAt: list.index, objects };
 }
 
 /**
@@ -132,25 +135,23 @@ function jsonString(raw: string | undefined): string | undefined {
 }
 
 function salvage(text: string, error: string): Salvaged {
-  const head = text.slice(0, MESSAGES_LIST.exec(text)?.index ?? Math.min(text.length, 10_000));
+  const scan = scanMessages(text);
+  const head = text.slice(0, scan?.listAt ?? Math.min(text.length, 10_000));
   const name = jsonString(/^\s*\{[^[]*?"name"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(head)?.[1]);
   const username = jsonString(/"username"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(head)?.[1]);
-  const scan = scanMessages(text);
   if (!scan) return { name, messages: [], error: `invalid JSON (${error}) and no "messages" list to recover from` };
   const messages: unknown[] = [];
   const offsets: number[] = [];
   const unreadable: { at: number; error: string }[] = [];
-  let lastGood = MESSAGES_LIST.exec(text)!.index;
   for (const o of scan.objects) {
     try {
       messages.push(JSON.parse(text.slice(o.start, o.end)));
       offsets.push(o.start);
-      lastGood = o.end;
     } catch (e) {
       unreadable.push({ at: o.start, error: e instanceof Error ? e.message : String(e) });
     }
   }
-  const breakAt = scan.cutAt ?? (scan.objects.length > 0 ? scan.objects[scan.objects.length - 1].end : lastGood);
+  const breakAt = scan.cutAt ?? (scan.objects.length > 0 ? scan.objects[scan.objects.length - 1].end : scan.listAt);
   return { name, username, messages, offsets, truncatedAt: breakAt, error, unreadable, cutOff: scan.cutAt !== undefined };
 }
 
