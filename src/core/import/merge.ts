@@ -69,6 +69,7 @@ const OPENING_MAX = 200;
  */
 export class ExistingIndex<T extends Existing> {
   private readonly titleKeys: string[];
+  private readonly titleRuKeys: (string | undefined)[];
   private readonly openings: string[];
   private readonly byId = new Map<string, number[]>();
   private readonly byArxiv = new Map<string, number[]>();
@@ -83,12 +84,14 @@ export class ExistingIndex<T extends Existing> {
       else if (list[list.length - 1] !== i) list.push(i);
     };
     this.titleKeys = existing.map((e) => lineKey(e.title));
+    this.titleRuKeys = existing.map((e) => (e.title_ru !== undefined ? lineKey(e.title_ru) : undefined));
     this.openings = existing.map((e) => bodyKey(e.body).slice(0, OPENING_MAX));
     existing.forEach((e, i) => {
       add(this.byId, e.id, i);
       for (const a of e.arxiv) add(this.byArxiv, a, i);
       add(this.byTitle, this.titleKeys[i], i);
-      if (e.title_ru !== undefined) add(this.byTitle, lineKey(e.title_ru), i);
+      const ru = this.titleRuKeys[i];
+      if (ru !== undefined) add(this.byTitle, ru, i);
       if (this.openings[i].length >= OPENING_MIN) add(this.byOpening, this.openings[i].slice(0, OPENING_MIN), i);
     });
   }
@@ -103,10 +106,7 @@ export class ExistingIndex<T extends Existing> {
     const opening = bodyKey(draft.body).slice(0, OPENING_MAX);
     const sameSet = (e: T): boolean =>
       draft.arxiv.length > 0 && e.arxiv.length === draft.arxiv.length && draft.arxiv.every((a) => e.arxiv.includes(a));
-    const sameTitle = (i: number): boolean => {
-      const e = this.existing[i];
-      return this.titleKeys[i] === titleKey || (e.title_ru !== undefined && lineKey(e.title_ru) === titleKey);
-    };
+    const sameTitle = (i: number): boolean => this.titleKeys[i] === titleKey || this.titleRuKeys[i] === titleKey;
     // Both openings long enough, and one the start of the other (a cut-off copy).
     const sameOpening = (i: number): boolean => {
       const k = this.openings[i];
@@ -118,7 +118,8 @@ export class ExistingIndex<T extends Existing> {
     const tests: [number[], (i: number) => boolean][] = [
       [namesake === undefined ? [] : [namesake], (i) => sameTitle(i) || sameSet(this.existing[i]) || sameOpening(i) || this.existing[i].title === draft.title],
       [byArxiv, (i) => sameSet(this.existing[i])],
-      [this.byTitle.get(titleKey) ?? [], sameTitle],
+      // Listed under the draft's title key, so each has that title in one language or the other.
+      [this.byTitle.get(titleKey) ?? [], () => true],
       [opening.length >= OPENING_MIN ? this.byOpening.get(opening.slice(0, OPENING_MIN)) ?? [] : [], sameOpening],
       [byArxiv, (i) => this.existing[i].kind === 'paper'],
     ];
