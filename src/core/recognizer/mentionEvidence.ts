@@ -208,8 +208,11 @@ export type OwnNames = (at: number) => readonly string[];
 export interface DecideInput {
   lines: readonly string[];
   names: readonly NameCandidate[];
-  /** arXiv mentions with the digest positions they name. */
-  arxiv: readonly { mention: Mention; positions: readonly number[] }[];
+  /**
+   * Mentions accepted as found, with the digest positions they name (strong evidence for those
+   * digests' other names): arXiv IDs, and citation keys resolved through the workspace's `.bib`.
+   */
+  certain: readonly { mention: Mention; positions: readonly number[] }[];
   idOf(at: number): string;
   entry(at: number): EvidenceEntry | undefined;
   ownNames: OwnNames;
@@ -224,7 +227,7 @@ export function initialsOf(name: string): string {
 /** The accepted mentions of a document (method names and arXiv IDs), in document order. */
 export function decideMentions(input: DecideInput): Mention[] {
   const strong = new Set<number>();
-  for (const a of input.arxiv) for (const at of a.positions) strong.add(at);
+  for (const a of input.certain) for (const at of a.positions) strong.add(at);
   const acronyms = new Set<string>();
   let needWords = false;
   for (const c of input.names) {
@@ -281,7 +284,7 @@ export function decideMentions(input: DecideInput): Mention[] {
     }
     if (ids.length > 0) out.push({ line: c.line, character: c.start, endCharacter: c.end, text: c.text, kind: 'method', name: c.name, digests: ids });
   }
-  for (const a of input.arxiv) out.push(a.mention);
+  for (const a of input.certain) out.push(a.mention);
   out.sort((a, b) => a.line - b.line || a.character - b.character);
   return out;
 }

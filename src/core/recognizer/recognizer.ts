@@ -129,7 +129,7 @@ export class Recognizer {
    */
   analyze(lines: readonly string[], options?: { firstLine?: number; citations?: Citations }): DocumentMentions {
     const first = options?.firstLine ?? 0;
-    const raw: Raw = { names: [], arxiv: [] };
+    const raw: Raw = { names: [], certain: [] };
     const n = Math.min(lines.length, MAX_DOCUMENT_LINES);
     const citations = options?.citations;
     for (let i = 0; i < n; i++) {
@@ -158,7 +158,7 @@ export class Recognizer {
         const m = raw.names[k];
         if (m.end > c.start && m.start < c.end) raw.names.splice(k, 1);
       }
-      raw.arxiv.push({
+      raw.certain.push({
         positions,
         mention: { line, character: c.start, endCharacter: c.end, text: c.key, kind: 'method', name: c.key, digests: unique(positions.map((p) => this.ids[p])).slice(0, MAX_DIGESTS_PER_NAME) },
       });
@@ -193,7 +193,7 @@ export class Recognizer {
       const raw = this.candidatesIn(text, line, from, to);
       const here = (m: { start: number; end: number }) => covers(text, { character: m.start, endCharacter: m.end, kind: 'method' }, character);
       raw.names = raw.names.filter(here);
-      raw.arxiv = raw.arxiv.filter((a) => a.mention.character <= character && character < a.mention.endCharacter);
+      raw.certain = raw.certain.filter((a) => a.mention.character <= character && character < a.mention.endCharacter);
       if (raw.names.every((c) => c.senses.every((sense) => sense.unambiguous))) return this.decide([text], raw);
     }
     return this.document(key, version, lines, citations).at(line, character, text);
@@ -203,7 +203,7 @@ export class Recognizer {
     return decideMentions({
       lines,
       names: raw.names,
-      arxiv: raw.arxiv,
+      certain: raw.certain,
       idOf: (at) => this.ids[at],
       entry: (at) => this.entries.at(at),
       ownNames: (at) => {
@@ -217,7 +217,7 @@ export class Recognizer {
     if (text.length <= CHUNK + 2 * WINDOW) {
       const r = this.candidatesIn(text, line, 0, text.length);
       for (const x of r.names) raw.names.push(x);
-      for (const x of r.arxiv) raw.arxiv.push(x);
+      for (const x of r.certain) raw.certain.push(x);
       return;
     }
     const minified = isMinifiedLine(text);
@@ -227,7 +227,7 @@ export class Recognizer {
       // that start inside it, so nothing is found twice or cut in half.
       const r = this.candidatesIn(text, line, Math.max(0, a - WINDOW), Math.min(text.length, b + WINDOW), undefined, minified);
       for (const x of r.names) if (x.start >= a && x.start < b) raw.names.push(x);
-      for (const x of r.arxiv) if (x.mention.character >= a && x.mention.character < b) raw.arxiv.push(x);
+      for (const x of r.certain) if (x.mention.character >= a && x.mention.character < b) raw.certain.push(x);
     }
   }
 
@@ -239,14 +239,14 @@ export class Recognizer {
   }
 
   private candidatesIn(text: string, line: number, from: number, to: number, options?: ScanOptions, minified?: boolean): Raw {
-    const out: Raw = { names: [], arxiv: [] };
+    const out: Raw = { names: [], certain: [] };
     const ids = options?.arxiv !== false ? findArxivIds(text, from, to) : [];
     for (const m of ids) {
       // A mention cut by the window edge would be reported with a wrong range: the next scan
       // (or the one with the cursor inside it) sees it whole.
       if ((m.start === from && from > 0) || (m.end === to && to < text.length)) continue;
       const positions = this.arxivPositions(m.id);
-      out.arxiv.push({
+      out.certain.push({
         positions,
         mention: { line, character: m.start, endCharacter: m.end, text: text.slice(m.start, m.end), kind: 'arxiv', arxiv: m.id, digests: unique(positions.map((p) => this.ids[p])) },
       });
@@ -372,7 +372,8 @@ interface Found {
 
 interface Raw {
   names: NameCandidate[];
-  arxiv: { mention: Mention; positions: readonly number[] }[];
+  /** arXiv IDs and citation keys: accepted as found (see DecideInput.certain). */
+  certain: { mention: Mention; positions: readonly number[] }[];
 }
 
 function unique(ids: readonly string[]): string[] {
