@@ -51,6 +51,9 @@ describe('bibliography: citation keys through .bib files', () => {
     assert.deepEqual(keys('see [@sun2023retentive; @raptor24].'), ['sun2023retentive', 'raptor24']);
     assert.deepEqual(keys('@article{sun2023retentive,'), ['sun2023retentive']);
     assert.deepEqual(keys('mail me at me@example.com'), []);
+    // biblatex's commands too, and a starred form
+    assert.deepEqual(keys('\\parencite{sun2023retentive} and \\textcite*{golovneva2024cope}'), ['sun2023retentive', 'golovneva2024cope']);
+    assert.deepEqual(keys('\\section{sun2023retentive} \\ref{golovneva2024cope}'), []);
   });
 
   it('makes a cited key a mention of its digest, and evidence for its other names', () => {

@@ -136,14 +136,21 @@ export function citationDigests(entries: readonly BibEntry[], lookup: CitationLo
  * `[…]` arguments), pandoc `@key` (after a non-word character), and BibTeX's own
  * `@type{key,`. Returns each key with its offsets.
  */
+/** A LaTeX citation command: any macro whose name has `cite` in it (`\cite`, `\citep`, `\parencite`, `\textcite`, `\Autocite`). */
+export function isCiteMacro(name: string): boolean {
+  return name.toLowerCase().includes('cite');
+}
+
 export function citationKeysIn(line: string): { key: string; start: number; end: number }[] {
   const out: { key: string; start: number; end: number }[] = [];
   const n = Math.min(line.length, 100_000);
   for (let i = 0; i < n; i++) {
     const c = line[i];
-    if (c === '\\' && line.startsWith('cite', i + 1)) {
-      let j = i + 5;
-      while (j < n && /[A-Za-z*]/.test(line[j])) j++;
+    if (c === '\\') {
+      let j = i + 1;
+      while (j < n && /[A-Za-z]/.test(line[j])) j++;
+      if (!isCiteMacro(line.slice(i + 1, j))) continue;
+      while (j < n && line[j] === '*') j++;
       while (j < n && line[j] === '[') {
         const close = line.indexOf(']', j);
         if (close < 0) break;

@@ -16,7 +16,7 @@
  * they would be another name.
  */
 import { findArxivIds } from '../arxiv/arxiv';
-import { citationKeysIn } from './bibliography';
+import { citationKeysIn, isCiteMacro } from './bibliography';
 import { decideMentions, EvidenceEntry, inEncodedData, initialsOf, isMinifiedLine, NameCandidate, NameSense } from './mentionEvidence';
 import { CompiledNames, CompileOptions, NameTable, PREFIX, Spelling, TableEntry, compileNames, unitsCode } from './nameTable';
 import { Boundary, Skeleton, skeletonize } from './recognizerText';
@@ -563,7 +563,7 @@ class Context {
     if (i < floor) return false;
     let j = i;
     while (j > floor && isAsciiLetter(this.text.charCodeAt(j - 1))) j--;
-    return j > this.from && this.text.charCodeAt(j - 1) === 92 && this.text.slice(j, i).toLowerCase().includes('cite');
+    return j > this.from && this.text.charCodeAt(j - 1) === 92 && isCiteMacro(this.text.slice(j, i));
   }
 
   /** Inside a Markdown code span: an odd number of backticks before, and one after. */
