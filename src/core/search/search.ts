@@ -17,7 +17,7 @@ import { findArxivIds } from '../arxiv/arxiv';
 import { DigestEntry, Topic } from '../types';
 import { Code, SearchDoc, SearchIndex, arxivWord, searchDoc } from './searchIndex';
 import { counterparts } from './searchGlossary';
-import { allowedTypos, bitCount, compactName, damerau, isStopWord, letterMask, stemWord, wordsOf } from './searchText';
+import { allowedTypos, bitCount, compactName, damerau, eachWord, isStopWord, letterMask, STOP_SCAN, stemWord, wordsOf } from './searchText';
 
 export { SearchIndex, searchDoc } from './searchIndex';
 export type { SearchDoc } from './searchIndex';
@@ -361,13 +361,11 @@ export function bodySnippet(body: string, words: readonly string[], max = 160): 
   const stems = new Set(words.map(stemWord));
   let at: { start: number; end: number } | undefined;
   const text = body.length > 200_000 ? body.slice(0, 200_000) : body;
-  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const w = wordsOf(m[0])[0];
-    if (w && (want.has(w) || stems.has(stemWord(w)))) {
-      at = { start: m.index, end: m.index + m[0].length };
-      break;
-    }
-  }
+  eachWord(text, (w, start, end) => {
+    if (!want.has(w) && !stems.has(stemWord(w))) return undefined;
+    at = { start, end };
+    return STOP_SCAN;
+  });
   if (!at) return undefined;
   const before = Math.max(0, Math.floor((max - (at.end - at.start)) / 3));
   let start = Math.max(0, at.start - before);

@@ -55,13 +55,19 @@ export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word);
 }
 
-/** Calls `found` for each folded word of `text` in order (repeats included), up to `limit` words. */
-export function eachWord(text: string, found: (word: string, start: number, end: number) => void, limit = Infinity): void {
+/** What `eachWord`'s callback returns to stop at this word. */
+export const STOP_SCAN = Symbol('stop');
+
+/**
+ * Calls `found` for each folded word of `text` in order (repeats included), up to `limit` words,
+ * or until `found` returns `STOP_SCAN`.
+ */
+export function eachWord(text: string, found: (word: string, start: number, end: number) => unknown, limit = Infinity): void {
   let n = 0;
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
     if (raw.length < MIN_WORD || raw.length > MAX_WORD) continue;
-    found(foldWord(raw), m.index, m.index + raw.length);
+    if (found(foldWord(raw), m.index, m.index + raw.length) === STOP_SCAN) return;
     if (++n >= limit) return;
   }
 }
