@@ -54,10 +54,18 @@ describe('arXiv IDs: one rule for the validator, the hover and the importer', ()
     assert.deepEqual(arxivIdsIn('cs/9901001, https://www.alphaxiv.org/de/abs/2405.18719 and arXiv:2405.18719v2'), ['cs/9901001', '2405.18719']);
   });
 
-  it('tells the year of an ID', () => {
+  it('tells the year of an ID (the year a citation gets), new and old style', () => {
     assert.equal(yearOfArxivId('2405.18719'), '2024');
+    assert.equal(yearOfArxivId('2307.08621'), '2023');
+    assert.equal(yearOfArxivId('0704.0001'), '2007');
     assert.equal(yearOfArxivId('hep-th/9901001'), '1999');
+    assert.equal(yearOfArxivId('math.AG/0309136'), '2003');
+  });
+
+  it('tells no year for impossible months or non-IDs', () => {
     assert.equal(yearOfArxivId('24051'), undefined);
+    assert.equal(yearOfArxivId('2313.00001'), undefined);
+    assert.equal(yearOfArxivId('nonsense'), undefined);
   });
 });
 

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import { bibtex, escapeBibtex } from '../../src/core/render/citation';
-import { yearOfArxivId } from '../../src/core/arxiv/arxiv';
 import { DigestEntry } from '../../src/core/types';
 import { parseBib } from '../builders/bibtex';
 import { entry } from '../builders/digests';
@@ -94,16 +93,3 @@ describe('citation: bibtex', () => {
   });
 });
 
-describe('citation: year from arXiv ID', () => {
-  it('reads YYMM of new and old style IDs', () => {
-    assert.equal(yearOfArxivId('2307.08621'), '2023');
-    assert.equal(yearOfArxivId('0704.0001'), '2007');
-    assert.equal(yearOfArxivId('hep-th/9901001'), '1999');
-    assert.equal(yearOfArxivId('math.AG/0309136'), '2003');
-  });
-
-  it('returns nothing for impossible months or non-IDs', () => {
-    assert.equal(yearOfArxivId('2313.00001'), undefined);
-    assert.equal(yearOfArxivId('nonsense'), undefined);
-  });
-});
