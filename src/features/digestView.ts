@@ -218,7 +218,7 @@ export class DigestViewController extends Disposable {
     }
     if (generation !== p.generation || !this.panels.includes(p)) return true;
     const html = this.documentFor(p.panel.webview, entry, body ?? '', p);
-    p.panel.title = renderer().stripBidi(entry.title);
+    p.panel.title = plainText(entry.title);
     p.html = html;
     p.panel.webview.html = html;
     // Its own column (undefined: where it is). A new panel's column is not known yet, and
