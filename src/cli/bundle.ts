@@ -6,6 +6,7 @@ import { loadDigestFolder } from './validate';
 import { formatProblem } from './format';
 import { englishWord } from './englishWords';
 import { readArgs } from './options';
+import { notPlainFile, writeFileNoLinks } from './safeWrite';
 
 /** `bundle <folder> --out <dir>`: digests/ → index.json, entries.json, search.json, bodies.json. Fails on any error. */
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -31,7 +32,16 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { index, bodies } = buildBundle(digests, topics, { isWord: englishWord() });
   const dir = path.resolve(io.cwd, out);
   fs.mkdirSync(dir, { recursive: true });
-  for (const [name, text] of Object.entries(bundleFiles(index, bodies))) fs.writeFileSync(path.join(dir, name), text);
+  const files = Object.entries(bundleFiles(index, bodies)).map(([name, content]) => ({ file: path.join(dir, name), content }));
+  // Every name checked before any is written, so a refused corpus is not left half new.
+  for (const { file } of files) {
+    const refused = notPlainFile(file);
+    if (refused) {
+      io.err(`bundle: ${file}: ${refused}`);
+      return 1;
+    }
+  }
+  for (const { file, content } of files) writeFileNoLinks(file, content, fs.existsSync(file) ? 'replace' : 'new');
   io.err(`bundle: ${index.digests.length} digests, ${index.topics.length} topics → ${path.relative(io.cwd, dir) || dir}`);
   return 0;
 }

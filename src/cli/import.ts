@@ -9,6 +9,7 @@ import { formatProblem } from './format';
 import type { CliIO } from './io';
 import { bundledDigestsFolder } from './validate';
 import { readArgs } from './options';
+import { notPlainFile, writeFileNoLinks } from './safeWrite';
 
 const USAGE = 'usage: import <raw files…> [--out digests] [--source <channel name>] [--dry-run]';
 
@@ -27,46 +28,6 @@ function importArgs(args: string[]): Args | string {
   if (source === '') return '--source needs a value';
   const files = read.positionals;
   return files.length ? { files, out: out ?? 'digests', source, dryRun: read.values['dry-run'] === true } : 'no input files';
-}
-
-/** Why a path may not be written: it is a symbolic link (even a dangling one) or not a plain file. */
-function notPlainFile(file: string): string | undefined {
-  let st: fs.Stats;
-  try {
-    st = fs.lstatSync(file);
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : `cannot check it (${(e as Error).message})`;
-  }
-  if (st.isSymbolicLink()) return 'it is a symbolic link; a digest is never written through one';
-  if (!st.isFile()) return 'it is not a regular file';
-  return undefined;
-}
-
-/**
- * Writes a digest without ever following a symbolic link: the content goes to a new temporary
- * file created exclusively (`wx`), which then either takes a name that must still be free (a
- * hard link fails on anything there, a dangling link included) or replaces a plain file by a
- * rename (which replaces a name, never writes through it). A crash leaves no half-written digest.
- */
-export function writeDigestFile(file: string, content: string, mode: 'new' | 'replace'): void {
-  const refused = mode === 'replace' ? notPlainFile(file) : undefined;
-  if (refused) throw new Error(refused);
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  fs.writeFileSync(tmp, content, { flag: 'wx' });
-  try {
-    if (mode === 'new') {
-      try {
-        fs.linkSync(tmp, file);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`${notPlainFile(file) ?? 'the file already exists'}; nothing was written`);
-        throw e;
-      }
-    } else {
-      fs.renameSync(tmp, file);
-    }
-  } finally {
-    fs.rmSync(tmp, { force: true });
-  }
 }
 
 /** Existing digests of the output folder, plus the names of files that exist but are not read (broken, links). */
@@ -139,7 +100,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (p.status === 'unchanged') continue;
     if (!parsed.dryRun) {
       try {
-        writeDigestFile(target, serialize(p.digest), p.status === 'new' ? 'new' : 'replace');
+        writeFileNoLinks(target, serialize(p.digest), p.status === 'new' ? 'new' : 'replace');
       } catch (e) {
         problems.push({ file: shown, severity: 'error', message: `cannot write: ${e instanceof Error ? e.message : String(e)}` });
         continue;

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { run as bundleRun } from '../../src/cli/bundle';
 import { run as importRun } from '../../src/cli/import';
 import type { CliIO } from '../../src/cli/io';
 import { run as validateRun } from '../../src/cli/validate';
@@ -93,5 +94,22 @@ describe('security: CLI', () => {
     fs.writeFileSync(path.join(dir, 'one.json'), oneExport.replace('2405.10001.', '2405.10001. And a longer body now.'));
     await importRun(['one.json', '--out', 'out'], capture(dir));
     assert.equal(fs.readFileSync(outside, 'utf8'), before);
+  });
+
+  it('bundle --out never writes a corpus file through a symbolic link', async () => {
+    const repoDigests = path.resolve(__dirname, '..', '..', '..', 'digests');
+    const out = path.join(dir, 'corpus');
+    fs.mkdirSync(out);
+    const outside = path.join(dir, 'elsewhere.json');
+    fs.writeFileSync(outside, 'keep me');
+    fs.symlinkSync(outside, path.join(out, 'index.json'));
+    const io = capture(dir);
+    assert.equal(await bundleRun([repoDigests, '--out', 'corpus'], io), 1);
+    assert.match(io.stderr.join('\n'), /index\.json: it is a symbolic link; nothing is written through one/);
+    assert.equal(fs.readFileSync(outside, 'utf8'), 'keep me');
+    // Without the link the same command writes the corpus.
+    fs.rmSync(path.join(out, 'index.json'));
+    assert.equal(await bundleRun([repoDigests, '--out', 'corpus'], capture(dir)), 0);
+    assert.ok(fs.lstatSync(path.join(out, 'index.json')).isFile());
   });
 });
