@@ -5,7 +5,7 @@ import { digestFiles, importer } from './lazyCore';
 import type { DigestMeta } from '../core/types';
 import { plainText } from '../core/text';
 import type { Feature, FeatureDeps } from './deps';
-import { RefusedWrite, writeDigestFile } from './safeWrite';
+import { RefusedWrite, writeFileNoLinks } from './safeWrite';
 import { display, firstExtraFolder, isExtraFolder, listMarkdownFiles, offerToAddFolder, pickFolder } from './folders';
 
 /** A channel export with years of posts is tens of MB; beyond this it is not a chat export. */
@@ -169,7 +169,7 @@ export async function importTelegramExport(deps: FeatureDeps, args: ImportArgs =
   let unchanged = 0;
   const write = async (uri: vscode.Uri, d: Draft, mode: 'new' | 'replace'): Promise<boolean> => {
     try {
-      await writeDigestFile(target, uri, new TextEncoder().encode(digestFiles().serializeDigest(d, d.body)), mode);
+      await writeFileNoLinks(target, uri, new TextEncoder().encode(digestFiles().serializeDigest(d, d.body)), mode);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       log.error(`  not written: ${display(uri)}: ${why}`);

@@ -4,7 +4,7 @@ import type { NewDigestInput } from '../core/digestFile';
 import { digestFiles } from './lazyCore';
 import type { Lang } from '../core/types';
 import { plainText } from '../core/text';
-import { RefusedWrite, writeDigestFile } from './safeWrite';
+import { RefusedWrite, writeFileNoLinks } from './safeWrite';
 import type { Feature, FeatureDeps } from './deps';
 import { display, firstExtraFolder, isExtraFolder, offerToAddFolder, pickFolder } from './folders';
 
@@ -112,7 +112,7 @@ export async function newDigest(deps: FeatureDeps, args: NewDigestArgs = {}): Pr
   });
   try {
     // Never over an existing file or through a symbolic link (a dangling one included).
-    await writeDigestFile(folder, uri, new TextEncoder().encode(text), 'new');
+    await writeFileNoLinks(folder, uri, new TextEncoder().encode(text), 'new');
   } catch (e) {
     if (!(e instanceof RefusedWrite)) throw e;
     deps.log.error(`New digest not written: ${display(uri)}: ${e.message}`);

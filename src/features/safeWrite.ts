@@ -18,8 +18,8 @@ function randomName(): string {
 }
 
 /**
- * Fails when a folder between `root` and `file` (or the file itself) is a symbolic link: a digest
- * found through a linked folder lives outside the folder the reader pointed at.
+ * Fails when a folder between `root` and `file` (or the file itself) is a symbolic link: a file
+ * reached through a linked folder lives outside the folder the reader pointed at.
  */
 async function assertNoLinkBelow(root: vscode.Uri, file: vscode.Uri): Promise<void> {
   const rootPath = trimTrailing(root.path, '/');
@@ -33,13 +33,13 @@ async function assertNoLinkBelow(root: vscode.Uri, file: vscode.Uri): Promise<vo
 }
 
 /**
- * Writes a digest file without following a symbolic link. `workspace.fs` has no lstat and no
+ * Writes a file (a digest, an exported .bib) without following a symbolic link. `workspace.fs` has no lstat and no
  * exclusive create, so the content goes to a fresh, randomly named file in the same folder and
  * then a rename gives it its name: a rename replaces a name and never writes through a link.
  * `new` needs the name to be free (a dangling link counts as taken: `stat` reports it);
  * `replace` needs a plain file there, reached without a linked folder below `root`.
  */
-export async function writeDigestFile(root: vscode.Uri, file: vscode.Uri, content: Uint8Array, mode: 'new' | 'replace'): Promise<void> {
+export async function writeFileNoLinks(root: vscode.Uri, file: vscode.Uri, content: Uint8Array, mode: 'new' | 'replace'): Promise<void> {
   await assertNoLinkBelow(root, file);
   const existing = await typeOf(file);
   if (mode === 'new' && existing !== undefined) {

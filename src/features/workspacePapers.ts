@@ -7,6 +7,7 @@ import { DigestEntry } from '../core/types';
 import { Feature, FeatureDeps } from './deps';
 import { Disposable, toDisposable } from './dispose';
 import { digestContextValue, digestTooltip } from './digestItem';
+import { RefusedWrite, writeFileNoLinks } from './safeWrite';
 
 /** Bounds of one scan: files looked at, bytes per file and in all, lines per file, wall time. */
 export const LIMITS = { files: 5000, fileBytes: 1024 * 1024, totalBytes: 64 * 1024 * 1024, lines: 20_000, ms: 30_000 };
@@ -301,11 +302,19 @@ export class WorkspacePapers extends Disposable implements vscode.TreeDataProvid
       (st) => st,
       () => undefined,
     );
-    if (stat && (stat.type & vscode.FileType.SymbolicLink || stat.type & vscode.FileType.Directory)) {
+    // The write itself never follows a link either (a temporary file renamed into place), so a
+    // link made between this check and the write is refused too.
+    const refused = (): undefined => {
       void vscode.window.showErrorMessage(vscode.l10n.t('Not written: the chosen file is a symbolic link or a folder.'));
       return undefined;
+    };
+    if (stat && (stat.type & vscode.FileType.SymbolicLink || stat.type & vscode.FileType.Directory)) return refused();
+    try {
+      await writeFileNoLinks(vscode.Uri.joinPath(uri, '..'), uri, new TextEncoder().encode(workspaceBibtex(s)), stat ? 'replace' : 'new');
+    } catch (e) {
+      if (e instanceof RefusedWrite) return refused();
+      throw e;
     }
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(workspaceBibtex(s)));
     void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} BibTeX entries.', s.digests.length + s.unknown.length));
     return uri;
   }
