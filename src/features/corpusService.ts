@@ -107,7 +107,6 @@ export class CorpusService extends Disposable implements CorpusProvider, DigestS
     this.publish();
   }
 
-  /** Sets (or, with `undefined`, removes) the digests of one extra source and republishes. */
   get bundleReady(): Promise<void> {
     return this.ready;
   }
@@ -120,6 +119,7 @@ export class CorpusService extends Disposable implements CorpusProvider, DigestS
     return (this.bundledIdSet ??= new Set(this.bundled?.ids ?? []));
   }
 
+  /** Sets (or, with `undefined`, removes) the digests of one extra source and republishes. */
   setExtra(key: string, digests: ExtraDigests | undefined): void {
     if (digests) this.extras.set(key, digests);
     else this.extras.delete(key);
@@ -171,11 +171,12 @@ export class CorpusService extends Disposable implements CorpusProvider, DigestS
     const topics = this.bundled?.topics ?? [];
     const extraOf = new Map<DigestEntry, ExtraDigests>();
     const extra: DigestEntry[] = [];
-    // Only user digests can clash with an id; without any, skip indexing the bundled ids.
-    const taken = new Set(this.extras.size > 0 ? (this.bundled?.ids ?? []) : []);
+    // A user digest may not take a bundled id, nor one an earlier user digest took.
+    const bundledIds = this.bundledIds();
+    const taken = new Set<string>();
     for (const [key, source] of this.extras) {
       for (const e of source.entries) {
-        if (taken.has(e.id)) {
+        if (bundledIds.has(e.id) || taken.has(e.id)) {
           this.log.warn(`${e.file ?? key}: digest id "${e.id}" is already used by another digest; this one is skipped.`);
           continue;
         }

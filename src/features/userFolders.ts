@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { toEntry } from '../core/corpus';
-import { mapConcurrent } from '../core/util';
+import { byUnits, mapConcurrent } from '../core/util';
 import { digestFiles } from './lazyCore';
 import { decodeDigestBytes, fileSizeProblem, isDigestFileName, isSkippedName, MAX_DEPTH } from '../core/digest';
 import { idClashMessage, resolveIdClaims } from '../core/digest';
@@ -12,7 +12,6 @@ import type { FeatureDeps } from './deps';
 import { Disposable, toDisposable } from './dispose';
 import { display, listMarkdownFiles, resolveExtraFolders } from './folders';
 
-export { MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES, MAX_FOLDERS } from '../core/digest';
 const DEBOUNCE_MS = 150;
 /**
  * Files read at once. In the web host every `workspace.fs` call is a round trip to the page and
@@ -337,7 +336,7 @@ export class UserFolders extends Disposable implements UserFoldersService {
 
   /** A file saved in the editor: read again if it is in one of the folders. */
   saved(uri: vscode.Uri): void {
-    for (const f of this.folderList) if (inScope(uri, f.uri) && /\.md$/i.test(uri.path)) f.changed(uri, false);
+    for (const f of this.folderList) if (inScope(uri, f.uri)) f.changed(uri, false);
   }
 
   reload = async (): Promise<void> => {
@@ -395,7 +394,7 @@ export class UserFolders extends Disposable implements UserFoldersService {
     const clashOf = new Map(clashes.map((c) => [c.claim.x.state, c.owner]));
     const keptStates = new Set(kept.map((k) => k.x.state));
     const entriesOf = new Map<Folder, DigestEntry[]>(this.folderList.map((f) => [f, []]));
-    states.sort((a, b) => (a.state.uri.toString() < b.state.uri.toString() ? -1 : 1));
+    states.sort((a, b) => byUnits(a.state.uri.toString(), b.state.uri.toString()));
     for (const { state: s, folder } of states) {
       const file = s.uri.toString();
       const diags = [...s.diagnostics];
@@ -473,19 +472,19 @@ export class UserFolders extends Disposable implements UserFoldersService {
  */
 export function startUserFolders(context: vscode.ExtensionContext, deps: FeatureDeps, corpus: DigestSink & Pick<CorpusService, 'addSource'>): UserFolders {
   const service = new UserFolders(deps, corpus);
-  let lastFolders = JSON.stringify(deps.settings().extraFolders);
+  // The settings reader fires when trust is granted too (relative entries resolve only then).
+  const folderState = (): string => JSON.stringify([deps.settings().extraFolders, vscode.workspace.isTrusted]);
+  let lastFolders = folderState();
   context.subscriptions.push(
     service,
     corpus.addSource(service),
     deps.onDidChangeSettings(() => {
-      const now = JSON.stringify(deps.settings().extraFolders);
+      const now = folderState();
       if (now === lastFolders) return;
       lastFolders = now;
       void service.reload();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void service.reload()),
-    // Relative entries are resolved only once the workspace is trusted.
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void service.reload()),
     // Saves in the editor, for file systems whose watchers report nothing.
     vscode.workspace.onDidSaveTextDocument((doc) => service.saved(doc.uri)),
   );

@@ -94,7 +94,7 @@ export class WorkspacePapers extends Disposable implements vscode.TreeDataProvid
       return item;
     }
     if (node instanceof UnknownIdNode) {
-      const item = new vscode.TreeItem(`arXiv:${node.paper.key}`, vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(plainText(`arXiv:${node.paper.key}`), vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `unknown:${node.paper.key}`;
       item.description = vscode.l10n.t('mentions: {0} · files: {1}', node.paper.count, node.paper.files);
       item.iconPath = new vscode.ThemeIcon('link-external');

@@ -16,7 +16,7 @@ type Compiled = (Token[] | null)[];
 /** `a{b,c}d` → `abd`, `acd` (one level; a nested or unclosed brace makes the pattern unusable). */
 function expandBraces(glob: string): string[] | undefined {
   const open = glob.indexOf('{');
-  if (open < 0) return glob.includes('}') ? [glob] : [glob];
+  if (open < 0) return [glob];
   const close = glob.indexOf('}', open);
   if (close < 0 || glob.slice(open + 1, close).includes('{')) return undefined;
   const rest = expandBraces(glob.slice(close + 1));
