@@ -6,7 +6,7 @@ import type { Corpus } from '../../src/core/corpus/corpus';
 import type { DigestEntry, Topic } from '../../src/core/types';
 import type { DigestLensApi } from '../../src/extension';
 import { uiLang } from '../../src/core/render/localized';
-import { getApi, waitFor, cardAt } from './api';
+import { getApi, waitFor, cardAt, cardTextAt } from './api';
 import { digestText } from '../builders/digestText';
 
 const openLink = (id: string): string => `command:digestLens.openDigest?${encodeURIComponent(JSON.stringify([id]))}`;
@@ -368,5 +368,40 @@ suite('hover card in the UI language', () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `see arXiv:${arxiv}` });
     const card = await waitFor(() => cardAt(doc, new vscode.Position(0, 8)), 'the card on the arXiv ID');
     assert.strictEqual(card.value.split('\n\n')[1], lang === 'ru' ? 'Кардформер показывает\\, что предлагает статья\\, там\\, где упомянуто её имя\\.' : 'Cardformer shows what a paper proposes right where its name appears\\.');
+  });
+});
+
+suite('citation keys through the workspace .bib', () => {
+  let folder: vscode.Uri | undefined;
+
+  suiteTeardown(async () => {
+    if (folder) await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false }).then(undefined, () => undefined);
+  });
+
+  test('\\parencite{key} of an entry whose eprint is a digest shows that digest, and a changed .bib is read again', async function () {
+    this.timeout(60_000);
+    const api = await getApi();
+    const ws = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!ws) this.skip();
+    const withId = api.corpus.entries.filter((e) => e.arxiv.length > 0);
+    const [first, second] = [withId[0], withId.find((e) => e.id !== withId[0].id)];
+    assert.ok(first && second, 'two digests with arXiv IDs');
+    folder = vscode.Uri.joinPath(ws!, `tmp-cite-${Math.random().toString(36).slice(2, 8)}`);
+    await vscode.workspace.fs.createDirectory(folder);
+    const bib = vscode.Uri.joinPath(folder, 'refs.bib');
+    const entry = (eprint: string) => `@misc{probekey2025,\n  title = {A probe},\n  eprint = {${eprint}},\n  archivePrefix = {arXiv}\n}\n`;
+    await vscode.workspace.fs.writeFile(bib, new TextEncoder().encode(entry(first.arxiv[0])));
+    const doc = await vscode.workspace.openTextDocument({ language: 'latex', content: 'As shown by \\parencite{probekey2025}, it works.\n' });
+    const at = new vscode.Position(0, 'As shown by \\parencite{'.length + 3);
+    const card = await waitFor(async () => {
+      const text = await cardTextAt(doc, at);
+      return text?.includes(encodeURIComponent(JSON.stringify([first.id]))) ? text : undefined;
+    }, `a card for ${first.id} through the .bib`, 20_000);
+    assert.ok(card);
+    await vscode.workspace.fs.writeFile(bib, new TextEncoder().encode(entry(second.arxiv[0])));
+    await waitFor(async () => {
+      const text = await cardTextAt(doc, at);
+      return text?.includes(encodeURIComponent(JSON.stringify([second.id]))) ? true : undefined;
+    }, `the card to follow the changed .bib to ${second.id}`, 20_000);
   });
 });
