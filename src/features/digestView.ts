@@ -92,7 +92,12 @@ export class DigestViewController extends Disposable {
         rerender();
       }),
     );
-    this._register(deps.readingState.onDidChange(rerender));
+    // A panel's toolbar shows its own digest's read and starred state: only those panels change.
+    this._register(
+      deps.readingState.onDidChange((id) => {
+        for (const p of this.panels) if (p.digestId === id) void this.render(p, { reveal: false });
+      }),
+    );
   }
 
   private get mainPanel(): DigestPanel | undefined {

@@ -10,7 +10,8 @@ export const READING_STATE_KEY = 'digestLens.readingState';
 /** Read / unread and starred, kept in global state and synced across machines. */
 export class ReadingStateService extends Disposable {
   private state: ReadingState;
-  private readonly emitter = this._register(new vscode.EventEmitter<void>());
+  private readonly emitter = this._register(new vscode.EventEmitter<string>());
+  /** Fires with the id whose read or starred state changed. */
   readonly onDidChange = this.emitter.event;
 
   constructor(private readonly memento: vscode.Memento) {
@@ -31,17 +32,17 @@ export class ReadingStateService extends Disposable {
   }
 
   async setRead(id: string, read: boolean): Promise<void> {
-    await this.update(this.state.withRead(id, read));
+    await this.update(id, this.state.withRead(id, read));
   }
 
   async setStarred(id: string, starred: boolean): Promise<void> {
-    await this.update(this.state.withStarred(id, starred));
+    await this.update(id, this.state.withStarred(id, starred));
   }
 
-  private async update(next: ReadingState): Promise<void> {
+  private async update(id: string, next: ReadingState): Promise<void> {
     if (next === this.state) return;
     this.state = next;
-    this.emitter.fire();
+    this.emitter.fire(id);
     await this.memento.update(READING_STATE_KEY, next.toJSON());
   }
 }
