@@ -41,7 +41,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       return 1;
     }
   }
-  for (const { file, content } of files) writeFileNoLinks(file, content, fs.existsSync(file) ? 'replace' : 'new');
+  for (const { file, content } of files) writeFileNoLinks(file, content, 'create-or-replace');
   io.err(`bundle: ${index.digests.length} digests, ${index.topics.length} topics → ${path.relative(io.cwd, dir) || dir}`);
   return 0;
 }

@@ -14,13 +14,23 @@ export function notPlainFile(file: string): string | undefined {
   return undefined;
 }
 
+function isLink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Writes a file (a digest, a bundle file) without ever following a symbolic link: the content goes to a new temporary
  * file created exclusively (`wx`), which then either takes a name that must still be free (a
  * hard link fails on anything there, a dangling link included) or replaces a plain file by a
  * rename (which replaces a name, never writes through it). A crash leaves no half-written file.
+ * `create-or-replace`: `new` when the name is free, else `replace`.
  */
-export function writeFileNoLinks(file: string, content: string | Uint8Array, mode: 'new' | 'replace'): void {
+export function writeFileNoLinks(file: string, content: string | Uint8Array, how: 'new' | 'replace' | 'create-or-replace'): void {
+  const mode = how === 'create-or-replace' ? (fs.existsSync(file) || isLink(file) ? 'replace' : 'new') : how;
   const refused = mode === 'replace' ? notPlainFile(file) : undefined;
   if (refused) throw new Error(refused);
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);

@@ -37,11 +37,13 @@ async function assertNoLinkBelow(root: vscode.Uri, file: vscode.Uri): Promise<vo
  * exclusive create, so the content goes to a fresh, randomly named file in the same folder and
  * then a rename gives it its name: a rename replaces a name and never writes through a link.
  * `new` needs the name to be free (a dangling link counts as taken: `stat` reports it);
- * `replace` needs a plain file there, reached without a linked folder below `root`.
+ * `replace` needs a plain file there, reached without a linked folder below `root`;
+ * `create-or-replace` is `new` when the name is free, else `replace`.
  */
-export async function writeFileNoLinks(root: vscode.Uri, file: vscode.Uri, content: Uint8Array, mode: 'new' | 'replace'): Promise<void> {
+export async function writeFileNoLinks(root: vscode.Uri, file: vscode.Uri, content: Uint8Array, how: 'new' | 'replace' | 'create-or-replace'): Promise<void> {
   await assertNoLinkBelow(root, file);
   const existing = await typeOf(file);
+  const mode = how === 'create-or-replace' ? (existing === undefined ? 'new' : 'replace') : how;
   if (mode === 'new' && existing !== undefined) {
     throw new RefusedWrite(existing & vscode.FileType.SymbolicLink ? 'a symbolic link has that name' : 'the file already exists');
   }

@@ -298,22 +298,13 @@ export class WorkspacePapers extends Disposable implements vscode.TreeDataProvid
         filters: { BibTeX: ['bib'] },
       }));
     if (!uri) return undefined;
-    const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).then(
-      (st) => st,
-      () => undefined,
-    );
-    // The write itself never follows a link either (a temporary file renamed into place), so a
-    // link made between this check and the write is refused too.
-    const refused = (): undefined => {
+    try {
+      // A temporary file renamed into place: never through a link, never over a folder.
+      await writeFileNoLinks(vscode.Uri.joinPath(uri, '..'), uri, new TextEncoder().encode(workspaceBibtex(s)), 'create-or-replace');
+    } catch (e) {
+      if (!(e instanceof RefusedWrite)) throw e;
       void vscode.window.showErrorMessage(vscode.l10n.t('Not written: the chosen file is a symbolic link or a folder.'));
       return undefined;
-    };
-    if (stat && (stat.type & vscode.FileType.SymbolicLink || stat.type & vscode.FileType.Directory)) return refused();
-    try {
-      await writeFileNoLinks(vscode.Uri.joinPath(uri, '..'), uri, new TextEncoder().encode(workspaceBibtex(s)), stat ? 'replace' : 'new');
-    } catch (e) {
-      if (e instanceof RefusedWrite) return refused();
-      throw e;
     }
     void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} BibTeX entries.', s.digests.length + s.unknown.length));
     return uri;
