@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FileKind, MAX_FILE_BYTES, type SyncFolderFs } from '../core/digest';
+import { decodeDigestBytes, FileKind, fileSizeProblem, MAX_FILE_BYTES, type SyncFolderFs } from '../core/digest';
 
 /** Entry kinds as `vscode.workspace.fs` reports them: a link has its target's kind plus `SymbolicLink`. */
 function kindOf(dir: string, entry: fs.Dirent): number {
@@ -35,4 +35,10 @@ export function readBounded(file: string): Uint8Array {
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** A digest file's text, or why it is not read (too large, binary), as the extension decides; I/O errors throw. */
+export function readDigestFileText(file: string): { text: string } | { problem: string } {
+  const tooLarge = fileSizeProblem(fs.statSync(file).size);
+  return tooLarge ? { problem: tooLarge } : decodeDigestBytes(readBounded(file));
 }

@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { idFromFileName, MAX_DIGEST_BYTES } from '../core/digest';
+import { idFromFileName } from '../core/digest';
 import { parseDigestFile, serializeDigest, type ParsedDigest } from '../core/digestFile';
 import { combineResults, importSource, planImport, type ImportResult } from '../core/import';
-import { parseTopics } from '../core/digestFile';
 import type { Problem } from '../core/types';
 import { formatProblem } from './format';
 import type { CliIO } from './io';
-import { bundledDigestsFolder } from './validate';
+import { loadTopics } from './validate';
+import { readDigestFileText } from './folderFs';
 import { readArgs } from './options';
 import { notPlainFile, writeFileNoLinks } from './safeWrite';
 
@@ -33,8 +33,8 @@ function importArgs(args: string[]): Args | string {
 /** Existing digests of the output folder, plus the names of files that exist but are not read (broken, links). */
 function loadExisting(out: string, problems: Problem[]): { digests: (ParsedDigest & { text: string })[]; reserved: string[] } {
   if (!fs.existsSync(out)) return { digests: [], reserved: [] };
-  const topicsFile = fs.existsSync(path.join(out, 'topics.yaml')) ? path.join(out, 'topics.yaml') : path.join(bundledDigestsFolder() ?? out, 'topics.yaml');
-  const topicIds = fs.existsSync(topicsFile) ? new Set(parseTopics(fs.readFileSync(topicsFile, 'utf8'), topicsFile).topics.map((t) => t.id)) : new Set<string>();
+  // The vocabulary's own problems are validate's to report.
+  const topicIds = new Set(loadTopics(out, []).map((t) => t.id));
   const digests: (ParsedDigest & { text: string })[] = [];
   const reserved: string[] = [];
   for (const name of fs.readdirSync(out).filter((n) => n.toLowerCase().endsWith('.md')).sort()) {
@@ -45,14 +45,17 @@ function loadExisting(out: string, problems: Problem[]): { digests: (ParsedDiges
       problems.push({ file, severity: 'warning', message: `${why}; left untouched and its name kept free` });
       continue;
     }
-    let text: string;
+    let read: ReturnType<typeof readDigestFileText>;
     try {
-      if (fs.statSync(file).size > MAX_DIGEST_BYTES) throw new Error(`larger than ${MAX_DIGEST_BYTES} bytes`);
-      text = fs.readFileSync(file, 'utf8');
+      read = readDigestFileText(file);
     } catch (e) {
-      problems.push({ file, severity: 'warning', message: `not read (${(e as Error).message}); left untouched and its name kept free` });
+      read = { problem: (e as Error).message };
+    }
+    if ('problem' in read) {
+      problems.push({ file, severity: 'warning', message: `not read (${read.problem}); left untouched and its name kept free` });
       continue;
     }
+    const text = read.text;
     const { digest } = parseDigestFile(text, file, topicIds);
     if (digest && digest.id === idFromFileName(name)) digests.push({ ...digest, text });
     else problems.push({ file, severity: 'warning', message: 'existing file does not parse as a digest; left untouched (run validate)' });

@@ -2,9 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { validateDigestFiles, type ParsedDigest } from '../core/digestFile';
 import { curationSummary, formatCurationSummary, type DigestRules } from '../core/digest';
-import { decodeDigestBytes, fileSizeProblem, listDigestFilesSync } from '../core/digest';
+import { listDigestFilesSync } from '../core/digest';
 import { idClashMessage, resolveIdClaims } from '../core/digest';
-import { nodeFolderFs, readBounded } from './folderFs';
+import { nodeFolderFs, readDigestFileText } from './folderFs';
 import { parseTopics } from '../core/digestFile';
 import type { Problem, Topic } from '../core/types';
 import { formatProblem } from './format';
@@ -36,7 +36,7 @@ function readText(file: string, problems: Problem[]): string | undefined {
 }
 
 /** The folder's `topics.yaml`, or the bundled one when the folder has none (as user folders usually do). */
-function loadTopics(folder: string, problems: Problem[]): Topic[] {
+export function loadTopics(folder: string, problems: Problem[]): Topic[] {
   let topicsFile = path.join(folder, 'topics.yaml');
   if (!fs.existsSync(topicsFile)) {
     const bundled = bundledDigestsFolder();
@@ -72,10 +72,9 @@ export function loadDigestFolder(folder: string, options: { strict?: boolean } =
     const fail = (message: string): void => {
       problems.push({ file, line: 0, column: 0, severity: 'error', message });
     };
-    let decoded: ReturnType<typeof decodeDigestBytes>;
+    let decoded: ReturnType<typeof readDigestFileText>;
     try {
-      const tooLarge = fileSizeProblem(fs.statSync(file).size);
-      decoded = tooLarge ? { problem: tooLarge } : decodeDigestBytes(readBounded(file));
+      decoded = readDigestFileText(file);
     } catch (e) {
       fail(`cannot read file (${e instanceof Error ? e.message : String(e)})`);
       continue;
