@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { FolderFs, FolderListing, listDigestFiles } from '../core/digest';
+import { FolderFs, FolderListing, idFromFileName, listDigestFiles } from '../core/digest';
 import { FolderResolution, resolveFolders } from '../core/settings';
 import { DigestLensSettings } from '../core/settings';
 import { plainText } from '../core/text';
@@ -66,6 +66,16 @@ export async function listMarkdownFiles(root: vscode.Uri): Promise<{ uris: vscod
 }
 
 /** The first configured extra folder that resolves (a workspace-relative one: in the first workspace folder). */
+/**
+ * The digest ids (lower case) a new file in `folder` may not take: every name there, links and
+ * broken files included, since `X.md` and `x.md` are one file on many disks.
+ */
+export async function takenNames(folder: vscode.Uri): Promise<Set<string>> {
+  const names = new Set<string>();
+  for (const [name] of await vscode.workspace.fs.readDirectory(folder)) names.add(idFromFileName(name).toLowerCase());
+  return names;
+}
+
 export function firstExtraFolder(deps: SettingsSource): vscode.Uri | undefined {
   for (const r of resolveExtraFolders(deps.settings().extraFolders)) {
     if (r.uris.length > 0) return vscode.Uri.parse(r.uris[0]);

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { decodeDigestBytes, fileSizeProblem } from '../core/digest';
+import { decodeDigestBytes, fileSizeProblem, idFromFileName } from '../core/digest';
 import type { Draft, Existing } from '../core/import';
 import { digestFiles, importer } from './lazyCore';
 import type { DigestMeta } from '../core/types';
 import { plainText } from '../core/text';
 import type { Feature, FeatureDeps } from './deps';
 import { RefusedWrite, writeFileNoLinks } from './safeWrite';
-import { display, firstExtraFolder, isExtraFolder, listMarkdownFiles, offerToAddFolder, pickFolder } from './folders';
+import { display, firstExtraFolder, isExtraFolder, listMarkdownFiles, offerToAddFolder, pickFolder, takenNames } from './folders';
 
 /** A channel export with years of posts is tens of MB; beyond this it is not a chat export. */
 export const MAX_EXPORT_BYTES = 100 * 1024 * 1024;
@@ -64,7 +64,7 @@ async function readExisting(
   log: FeatureDeps['log'],
 ): Promise<{ existing: (Existing & { uri: vscode.Uri })[]; names: Set<string> }> {
   const existing: (Existing & { uri: vscode.Uri })[] = [];
-  const names = new Set<string>();
+  let names = new Set<string>();
   let files: vscode.Uri[] = [];
   try {
     const { uris, listing } = await listMarkdownFiles(folder);
@@ -73,14 +73,13 @@ async function readExisting(
   } catch {
     return { existing, names }; // a new folder
   }
-  // Every name in the folder itself is taken, links and broken files included.
   try {
-    for (const [name] of await vscode.workspace.fs.readDirectory(folder)) names.add(name.replace(/\.md$/i, '').toLowerCase());
+    names = await takenNames(folder);
   } catch {
     /* listed above; nothing more to learn */
   }
   for (const uri of files) {
-    names.add(uri.path.split('/').pop()!.replace(/\.md$/i, '').toLowerCase());
+    names.add(idFromFileName(uri.path).toLowerCase());
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (fileSizeProblem(stat.size)) continue;

@@ -6,7 +6,7 @@ import type { Lang } from '../core/types';
 import { plainText } from '../core/text';
 import { RefusedWrite, writeFileNoLinks } from './safeWrite';
 import type { Feature, FeatureDeps } from './deps';
-import { display, firstExtraFolder, isExtraFolder, offerToAddFolder, pickFolder } from './folders';
+import { display, firstExtraFolder, isExtraFolder, offerToAddFolder, pickFolder, takenNames } from './folders';
 
 /** Optional arguments (tests, other commands): given values skip the matching dialog. */
 export interface NewDigestArgs {
@@ -91,8 +91,7 @@ export async function newDigest(deps: FeatureDeps, args: NewDigestArgs = {}): Pr
     return undefined;
   }
 
-  const names = new Set<string>();
-  for (const [name] of await vscode.workspace.fs.readDirectory(folder)) names.add(name.toLowerCase().replace(/\.md$/, ''));
+  const names = await takenNames(folder);
   const corpus = deps.corpus.corpus;
   const arxiv = input.kind === 'arxiv' ? input.arxiv : undefined;
   const id = uniqueId(baseId(input.kind === 'arxiv' ? { arxiv } : { title: input.title }), (c) => names.has(c) || corpus.get(c) !== undefined);
