@@ -17,6 +17,11 @@ export function digestContextValue(d: DigestEntry): string {
   return d.arxiv.length > 0 ? 'digest.arxiv' : 'digest';
 }
 
+/** `digest[.arxiv].read|unread[.starred]`: the menus pick Mark Read / Unread and Star / Unstar. */
+export function readingContextValue(d: DigestEntry, reading: { isRead(id: string): boolean; isStarred(id: string): boolean }): string {
+  return `${digestContextValue(d)}.${reading.isRead(d.id) ? 'read' : 'unread'}${reading.isStarred(d.id) ? '.starred' : ''}`;
+}
+
 /** Corpus text goes in as text (escaped by `appendText`), never as markdown. */
 export function digestTooltip(d: DigestEntry, corpus: Corpus): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', true);

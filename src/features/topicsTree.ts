@@ -8,7 +8,7 @@ import { GroupBy, SortBy } from '../core/settings';
 import { DigestEntry } from '../core/types';
 import { Feature } from './deps';
 import { Disposable } from './dispose';
-import { digestTooltip, digestDescription, digestContextValue } from './digestItem';
+import { digestTooltip, digestDescription, readingContextValue } from './digestItem';
 
 /** Workspace state key of the tree's filter (a filter belongs to what one is working on). */
 const FILTER_KEY = 'digestLens.topics.filter';
@@ -43,8 +43,7 @@ export class DigestNode {
     item.iconPath = starred
       ? new vscode.ThemeIcon('star-full', new vscode.ThemeColor('charts.yellow'))
       : new vscode.ThemeIcon(d.kind === 'multi-paper' ? 'library' : d.origin === 'bundled' ? 'book' : 'account');
-    // `digest[.arxiv].read|unread[.starred]`: the menus pick Mark Read / Unread and Star / Unstar.
-    item.contextValue = `${digestContextValue(d)}.${read ? 'read' : 'unread'}${starred ? '.starred' : ''}`;
+    item.contextValue = readingContextValue(d, reading);
     item.command = { command: 'digestLens.openDigest', title: vscode.l10n.t('Open Digest'), arguments: [d.id] };
     return item;
   }

@@ -6,7 +6,7 @@ import { BINARY_GLOBS, enabledGlobs, excludeGlob, FileFindings, fileFindings, gi
 import { DigestEntry } from '../core/types';
 import { Feature, FeatureDeps } from './deps';
 import { Disposable, toDisposable } from './dispose';
-import { digestContextValue, digestTooltip } from './digestItem';
+import { digestTooltip, readingContextValue } from './digestItem';
 import { RefusedWrite, writeFileNoLinks } from './safeWrite';
 
 /** Bounds of one scan: files looked at, bytes per file and in all, lines per file, wall time. */
@@ -82,7 +82,7 @@ export class WorkspacePapers extends Disposable implements vscode.TreeDataProvid
       item.description = vscode.l10n.t('mentions: {0} · files: {1}', node.paper.count, node.paper.files);
       item.tooltip = digestTooltip(d, this.deps.corpus.corpus);
       item.iconPath = new vscode.ThemeIcon(this.deps.readingState.isStarred(d.id) ? 'star-full' : 'book');
-      item.contextValue = `${digestContextValue(d)}.${this.deps.readingState.isRead(d.id) ? 'read' : 'unread'}${this.deps.readingState.isStarred(d.id) ? '.starred' : ''}`;
+      item.contextValue = readingContextValue(d, this.deps.readingState);
       return item;
     }
     if (node instanceof UnknownGroupNode) {
