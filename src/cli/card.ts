@@ -19,7 +19,7 @@ const USAGE = 'usage: card <file> <line> <character> [--lang en|ru] [--corpus <d
  */
 export async function run(args: string[], io: CliIO): Promise<number> {
   const read = readArgs(args, { lang: 'string', corpus: 'string' });
-  const lang: Lang | undefined = 'error' in read ? undefined : read.values.lang === undefined ? 'en' : langOption(read.values.lang);
+  const lang: Lang | undefined = 'error' in read ? undefined : langOption(read.values.lang);
   if ('error' in read || !lang || read.values.corpus === '') {
     io.err('error' in read ? `card: ${read.error}\n${USAGE}` : USAGE);
     return 2;

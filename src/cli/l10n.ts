@@ -26,7 +26,8 @@ export function translateAll<T extends { [K in keyof T]: string }>(defaults: T, 
   return Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, t(v as string)])) as T;
 }
 
-/** The value of a `--lang` option: `en` or `ru`, else undefined (the command prints its usage). */
+/** The value of a `--lang` option: `en` (also when it is not given) or `ru`, else undefined (the command prints its usage). */
 export function langOption(value: string | undefined): Lang | undefined {
+  if (value === undefined) return 'en';
   return value === 'en' || value === 'ru' ? value : undefined;
 }

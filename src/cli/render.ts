@@ -22,7 +22,7 @@ const USAGE = 'usage: render <digest id | file.md> [--lang en|ru]';
  */
 export async function run(args: string[], io: CliIO): Promise<number> {
   const read = readArgs(args, { lang: 'string' });
-  const lang: Lang | undefined = 'error' in read ? undefined : read.values.lang === undefined ? 'en' : langOption(read.values.lang);
+  const lang: Lang | undefined = 'error' in read ? undefined : langOption(read.values.lang);
   if ('error' in read || !lang || read.positionals.length !== 1) {
     io.err('error' in read ? `render: ${read.error}\n${USAGE}` : USAGE);
     return 2;

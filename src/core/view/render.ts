@@ -74,7 +74,7 @@ export interface RenderContext {
 /** LRE, RLE, PDF, LRO, RLO and the isolates LRI, RLI, FSI, PDI. */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
-export function stripBidi(text: string): string {
+function stripBidi(text: string): string {
   return text.replace(BIDI_CONTROLS, '');
 }
 
