@@ -48,17 +48,23 @@ function toolbarStrings(): ToolbarStrings {
 }
 
 /** One digest panel: its webview, its history, what it shows now. */
-class DigestPanel {
+class DigestPanel extends Disposable {
   html: string | undefined;
   /** Guards against an older, slower body load overwriting a newer one. */
   generation = 0;
-  readonly disposables: vscode.Disposable[] = [];
   constructor(
     readonly panel: vscode.WebviewPanel,
     public history: History | undefined,
     /** The panel `openDigest` reuses; "Open in New Tab" panels keep their digest. */
     public main: boolean,
-  ) {}
+  ) {
+    super();
+  }
+
+  /** Its listeners, disposed with the panel. */
+  listen(d: vscode.Disposable): void {
+    this._register(d);
+  }
   get digestId(): string | undefined {
     return this.history?.current;
   }
@@ -149,7 +155,11 @@ export class DigestViewController extends Disposable {
   /** Back (-1) or forward (+1) in the focused panel; false when there is nowhere to go. */
   async go(delta: -1 | 1): Promise<boolean> {
     const p = this.focused;
-    if (!p?.history?.go(delta)) return false;
+    return p ? this.step(p, delta) : false;
+  }
+
+  private async step(p: DigestPanel, delta: -1 | 1): Promise<boolean> {
+    if (!p.history?.go(delta)) return false;
     return this.render(p, { reveal: false });
   }
 
@@ -177,13 +187,13 @@ export class DigestViewController extends Disposable {
     const p = new DigestPanel(panel, history, main);
     this.panels.push(p);
     panel.webview.options = this.webviewOptions();
-    p.disposables.push(
-      panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(p, m)),
+    p.listen(panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(p, m)));
+    p.listen(
       panel.onDidDispose(() => {
         const at = this.panels.indexOf(p);
         if (at >= 0) this.panels.splice(at, 1);
         p.html = undefined;
-        p.disposables.forEach((d) => d.dispose());
+        p.dispose();
       }),
     );
     return p;
@@ -290,7 +300,7 @@ export class DigestViewController extends Disposable {
     switch (action) {
       case 'back':
       case 'forward':
-        if (p.history?.go(action === 'back' ? -1 : 1)) await this.render(p, { reveal: false });
+        await this.step(p, action === 'back' ? -1 : 1);
         return;
       case 'newTab':
         await this.open(id, { newTab: true });
