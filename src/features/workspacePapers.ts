@@ -270,11 +270,15 @@ export class WorkspacePapers extends Disposable implements vscode.TreeDataProvid
   }
 
   private async rescan(files: string[]): Promise<void> {
+    // One read of each folder's excludes (and .gitignore) per batch of saves.
+    const excludesOf = new Map<string, ReturnType<WorkspacePapers['excludes']>>();
     for (const file of files) {
       const uri = vscode.Uri.parse(file);
       const folder = vscode.workspace.getWorkspaceFolder(uri);
       if (!folder) continue;
-      const exclude = await this.excludes(folder);
+      const key = folder.uri.toString();
+      if (!excludesOf.has(key)) excludesOf.set(key, this.excludes(folder));
+      const exclude = await excludesOf.get(key)!;
       const f = exclude.excluded(uri) ? undefined : await this.scanFile(uri, { bytes: LIMITS.fileBytes });
       if (f && (f.digests.size > 0 || f.unknown.size > 0)) this.perFile.set(file, f);
       else this.perFile.delete(file);
